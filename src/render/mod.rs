@@ -1,0 +1,8 @@
+//! Renderers: each reads the immutable `Site` and writes files through `Output`.
+//!
+//! HTML (Tera, only in `html`), feeds and sitemap (`feeds`); the EPUB and the search index are
+//! peers that read the same model.
+
+pub mod feeds;
+pub mod html;
+pub mod views;

@@ -1,0 +1,96 @@
+//! Small language-aware text helpers: slugs and typographic quotes.
+
+/// Slug for a heading or title: ASCII, lower case, words joined by `-`.
+///
+/// Letters of the five languages are transliterated (ı→i, İ→i, đ→d, ė→e, ő→o) by `deunicode`;
+/// the Turkish dotted capital İ is lower-cased by hand first so it does not leave a stray dot.
+pub fn slugify(text: &str) -> String {
+    let text: String = text.chars().map(|c| if c == 'İ' { 'i' } else { c }).collect();
+    let ascii = deunicode::deunicode(&text).to_ascii_lowercase();
+    let mut slug = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() { "section".to_string() } else { slug }
+}
+
+/// Opening and closing double quotes of a language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quotes {
+    pub open: char,
+    pub close: char,
+}
+
+/// The double quotes each language prints: en, tr “…”; hr, lt „…“; hu „…”.
+pub fn quotes_for(lang: &str) -> Quotes {
+    match lang {
+        "hr" | "lt" | "de" | "cs" | "sk" | "sl" => Quotes { open: '„', close: '“' },
+        "hu" | "pl" | "ro" => Quotes { open: '„', close: '”' },
+        _ => Quotes { open: '“', close: '”' },
+    }
+}
+
+/// Replace English curly double quotes (as Markdown's smart punctuation makes them) with a language's.
+pub fn localize_quotes(text: &str, q: Quotes) -> String {
+    text.chars()
+        .map(|c| match c {
+            '“' => q.open,
+            '”' => q.close,
+            c => c,
+        })
+        .collect()
+}
+
+/// Turn straight double quotes in plain text (titles, summaries) into a language's quotes.
+pub fn smart_quotes(text: &str, q: Quotes) -> String {
+    if !text.contains('"') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if c == '"' {
+            let opening = prev.is_none_or(|p| p.is_whitespace() || "([{–—-/".contains(p));
+            out.push(if opening { q.open } else { q.close });
+        } else {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Count the words of plain text, for reading time and translation status.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_transliterate_the_partner_languages() {
+        assert_eq!(slugify("Işık ve İlk Adım"), "isik-ve-ilk-adim");
+        assert_eq!(slugify("Đurđevak i čađa"), "durdevak-i-cada");
+        assert_eq!(slugify("Mokinių gerovė"), "mokiniu-gerove");
+        assert_eq!(slugify("Őszi ünnepség"), "oszi-unnepseg");
+        assert_eq!(slugify("What to do on Monday?"), "what-to-do-on-monday");
+        assert_eq!(slugify("!!!"), "section");
+    }
+
+    #[test]
+    fn quotes_follow_the_language() {
+        assert_eq!(smart_quotes("\"Vrijediš\" i \"ti\"", quotes_for("hr")), "„Vrijediš“ i „ti“");
+        assert_eq!(smart_quotes("a \"b\"", quotes_for("hu")), "a „b”");
+        assert_eq!(smart_quotes("\"You are valuable\"", quotes_for("en")), "“You are valuable”");
+        assert_eq!(localize_quotes("“x”", quotes_for("lt")), "„x“");
+    }
+}
