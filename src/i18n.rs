@@ -33,6 +33,7 @@ pub struct I18n {
     pub definitions: Vec<HashMap<String, Location>>,
 }
 
+
 /// A value passed to a UI string (`{ $minutes }`).
 #[derive(Debug, Clone)]
 pub enum Arg {
@@ -107,6 +108,7 @@ impl I18n {
         let missing = self.missing.lock().unwrap_or_else(|e| e.into_inner());
         missing
             .iter()
+            .filter(|(lang, _)| !self.definitions[*lang].is_empty() || *lang == self.source)
             .map(|(lang, key)| {
                 let code = &self.codes[*lang];
                 let in_source = self.try_get(self.source, key, &[]).is_some() || key.contains('.');

@@ -468,7 +468,7 @@ mod tests {
     #[test]
     fn every_bad_key_is_reported_with_file_lines() {
         let f = file(Collection::Guide, "guide/01-a", true);
-        let err = parse_text(&f, "---\ntitle: A\nsumary: x\nchapter: two\n---\n").unwrap_err();
+        let err = parse_text(&f, "---\ntitle: A\nsumary: x\nchapter: two\nsummary: S\n---\n").unwrap_err();
         assert_eq!(err.len(), 2, "{err:?}");
         let unknown = err.iter().find(|d| d.message.contains("sumary")).unwrap();
         assert_eq!(unknown.location.as_ref().unwrap().line, 3);

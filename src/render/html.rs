@@ -26,20 +26,25 @@ pub struct HtmlRenderer {
     template_dir: PathBuf,
 }
 
-fn tera_location(template_dir: &Path, e: &tera::Error) -> Option<Location> {
+/// The report (template, line, column) of an error or of the first error it wraps.
+fn report_of(e: &tera::Error) -> Option<&tera::ReportError> {
     match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-            let span = r.span();
-            Some(Location::new(template_dir.join(r.filename()), span.start_line, span.start_col + 1))
-        }
-        _ => None,
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+        _ => std::error::Error::source(e)?.downcast_ref::<tera::Error>().and_then(report_of),
     }
 }
 
+fn tera_location(template_dir: &Path, e: &tera::Error) -> Option<Location> {
+    let r = report_of(e)?;
+    let span = r.span();
+    Some(Location::new(template_dir.join(r.filename()), span.start_line, span.start_col + 1))
+}
+
 fn tera_message(e: &tera::Error) -> String {
-    match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => r.message().to_string(),
-        other => {
+    match report_of(e) {
+        Some(r) => r.message().to_string(),
+        None => {
+            let other = e.kind();
             let mut msg = other.to_string();
             let mut source = std::error::Error::source(e);
             while let Some(s) = source {
@@ -50,6 +55,34 @@ fn tera_message(e: &tera::Error) -> String {
             msg
         }
     }
+}
+
+/// Template problems as diagnostics: Tera joins the reports of all broken templates into one
+/// message (`error: …` / ` --> name:line:col`), which is split back into one diagnostic each.
+pub fn template_errors(template_dir: &Path, e: &tera::Error, doing: &str) -> Vec<Diagnostic> {
+    if report_of(e).is_some() {
+        return vec![template_error(template_dir, e, doing)];
+    }
+    let text = e.to_string();
+    let mut found = Vec::new();
+    for block in text.split("\n\n") {
+        let message = block.lines().find_map(|l| l.trim().strip_prefix("error: ")).unwrap_or(block.trim());
+        let place = block.lines().find_map(|l| l.trim().strip_prefix("--> "));
+        let d = Diagnostic::error("template", format!("{doing}: {message}"))
+            .hint("fix the template at this line; the theme's README lists the variables and functions templates can use");
+        found.push(match place.and_then(parse_place) {
+            Some((name, line, col)) => d.at(Location::new(template_dir.join(name), line, col)),
+            None => d,
+        });
+    }
+    found
+}
+
+fn parse_place(place: &str) -> Option<(&str, usize, usize)> {
+    let mut parts = place.rsplitn(3, ':');
+    let col = parts.next()?.trim().parse().ok()?;
+    let line = parts.next()?.trim().parse().ok()?;
+    Some((parts.next()?, line, col))
 }
 
 /// A template problem as a diagnostic at its place in the template.
@@ -84,7 +117,7 @@ impl HtmlRenderer {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         register_functions(&mut tera, i18n);
-        tera.add_raw_templates(files).map_err(|e| vec![template_error(&template_dir, &e, "the template cannot be read")])?;
+        tera.add_raw_templates(files).map_err(|e| template_errors(&template_dir, &e, "this template has an error"))?;
         Ok(HtmlRenderer { tera, template_dir })
     }
 

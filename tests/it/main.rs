@@ -1,0 +1,6 @@
+//! guidebook's integration tests: one binary, fixture sites built with the real binary,
+//! assertions on parsed output.
+
+mod build_site;
+mod safety;
+mod support;
