@@ -54,7 +54,11 @@ impl BuildReport {
         let start = Instant::now();
         let value = f(self);
         self.timings.push((stage, start.elapsed()));
-        tracing::info!(stage, ms = start.elapsed().as_secs_f64() * 1000.0, "stage done");
+        tracing::info!(
+            stage,
+            ms = start.elapsed().as_secs_f64() * 1000.0,
+            "stage done"
+        );
         value
     }
 
@@ -72,7 +76,12 @@ pub struct Loaded {
 }
 
 /// Load and render the site's content without writing anything.
-pub fn load(root: &Path, base_url: Option<&str>, drafts: bool, report: &mut BuildReport) -> Option<Loaded> {
+pub fn load(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+    report: &mut BuildReport,
+) -> Option<Loaded> {
     let config = report.time("config", |r| match Config::load(root) {
         Ok(c) => Some(c),
         Err(d) => {
@@ -89,17 +98,28 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool, report: &mut Buil
         None => config,
     };
     let found = report.time("discover", |r| discover(&config, &mut r.diagnostics));
-    let pages = report.time("parse", |r| parse_all(&config.root, found.files, &mut r.diagnostics));
-    let mut site = report.time("assemble", |r| assemble(config, pages, found.assets, drafts, &mut r.diagnostics));
+    let pages = report.time("parse", |r| {
+        parse_all(&config.root, found.files, &mut r.diagnostics)
+    });
+    let mut site = report.time("assemble", |r| {
+        assemble(config, pages, found.assets, drafts, &mut r.diagnostics)
+    });
     let i18n = Arc::new(report.time("locales", |r| I18n::load(&site.config, &mut r.diagnostics)));
-    site.bodies = report.time("markdown", |r| render_markdown(&site, &i18n, &mut r.diagnostics));
+    site.bodies = report.time("markdown", |r| {
+        render_markdown(&site, &i18n, &mut r.diagnostics)
+    });
     report.time("anchors", |r| check_anchors(&site, &mut r.diagnostics));
     Some(Loaded { site, i18n })
 }
 
 /// Parse every content file in parallel.
-pub fn parse_all(root: &Path, files: Vec<crate::content::SourceFile>, problems: &mut Vec<Diagnostic>) -> Vec<Page> {
-    let results: Vec<Result<Page, Vec<Diagnostic>>> = files.into_par_iter().map(|f| parse_file(root, f)).collect();
+pub fn parse_all(
+    root: &Path,
+    files: Vec<crate::content::SourceFile>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Page> {
+    let results: Vec<Result<Page, Vec<Diagnostic>>> =
+        files.into_par_iter().map(|f| parse_file(root, f)).collect();
     let mut pages = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -113,12 +133,21 @@ pub fn parse_all(root: &Path, files: Vec<crate::content::SourceFile>, problems: 
 /// Render the Markdown of every entry (in parallel), with links resolved in its language.
 pub fn render_markdown(site: &Site, i18n: &I18n, problems: &mut Vec<Diagnostic>) -> Vec<Rendered> {
     let index = LinkIndex::new(site);
-    let results: Vec<Rendered> = (0..site.entries.len()).into_par_iter().map(|id| render_entry(site, i18n, &index, id)).collect();
+    let results: Vec<Rendered> = (0..site.entries.len())
+        .into_par_iter()
+        .map(|id| render_entry(site, i18n, &index, id))
+        .collect();
     for (id, r) in results.iter().enumerate() {
         let page = &site.pages[site.entries[id].page];
         for p in &r.problems {
             let at = Location::at_offset(&page.file.path, &page.body, p.offset, page.body_line);
-            problems.push(Diagnostic { severity: p.severity, code: p.code, location: Some(at), message: p.message.clone(), hint: p.hint.clone() });
+            problems.push(Diagnostic {
+                severity: p.severity,
+                code: p.code,
+                location: Some(at),
+                message: p.message.clone(),
+                hint: p.hint.clone(),
+            });
         }
     }
     results
@@ -128,7 +157,11 @@ fn render_entry(site: &Site, i18n: &I18n, index: &LinkIndex, id: usize) -> Rende
     let e = &site.entries[id];
     let page = &site.pages[e.page];
     let lang = e.lang;
-    let resolver = EntryResolver { site, index, entry: id };
+    let resolver = EntryResolver {
+        site,
+        index,
+        entry: id,
+    };
     let callout = |k: pulldown_cmark::BlockQuoteKind| {
         let name = format!("{k:?}").to_ascii_lowercase();
         i18n.get(lang, &format!("callout-{name}"), &[])
@@ -140,7 +173,12 @@ fn render_entry(site: &Site, i18n: &I18n, index: &LinkIndex, id: usize) -> Rende
         quotes: quotes_for(&site.config.languages[page.file.lang].code),
         allow_unsafe_html: site.config.allow_unsafe_html,
         resolver: &resolver,
-        labels: Labels { callout: &callout, back_to_text: &back, footnotes: &notes, table: &table },
+        labels: Labels {
+            callout: &callout,
+            back_to_text: &back,
+            footnotes: &notes,
+            table: &table,
+        },
     };
     markdown::render(&page.body, &opts)
 }
@@ -157,12 +195,32 @@ fn check_anchors(site: &Site, problems: &mut Vec<Diagnostic>) {
             }
             let target_file = &site.pages[site.entries[target].page].file.path;
             let hint = match did_you_mean(&a.fragment, ids.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean #{s}? Give the heading an id that all languages share: ## Heading {{#{}}}", a.fragment),
-                None => format!("give the heading an explicit id that all languages share: ## Heading {{#{}}}", a.fragment),
+                Some(s) => format!(
+                    "did you mean #{s}? Give the heading an id that all languages share: ## Heading {{#{}}}",
+                    a.fragment
+                ),
+                None => format!(
+                    "give the heading an explicit id that all languages share: ## Heading {{#{}}}",
+                    a.fragment
+                ),
             };
-            problems.push(Diagnostic::error("broken-anchor", format!("#{} is not a heading in {}", a.fragment, target_file.display()))
-                .at(Location::at_offset(&page.file.path, &page.body, a.offset, page.body_line))
-                .hint(hint));
+            problems.push(
+                Diagnostic::error(
+                    "broken-anchor",
+                    format!(
+                        "#{} is not a heading in {}",
+                        a.fragment,
+                        target_file.display()
+                    ),
+                )
+                .at(Location::at_offset(
+                    &page.file.path,
+                    &page.body,
+                    a.offset,
+                    page.body_line,
+                ))
+                .hint(hint),
+            );
         }
     }
 }
@@ -174,7 +232,12 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         report.diagnostics.push(d);
         return report.finish();
     }
-    let Some(loaded) = load(&opts.root, opts.base_url.as_deref(), opts.drafts, &mut report) else {
+    let Some(loaded) = load(
+        &opts.root,
+        opts.base_url.as_deref(),
+        opts.drafts,
+        &mut report,
+    ) else {
         return report.finish();
     };
     if report.failed() {
@@ -183,7 +246,13 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
     let staging = match Staging::begin(&opts.output) {
         Ok(s) => s,
         Err(e) => {
-            report.diagnostics.push(Diagnostic::error("output", format!("cannot create a folder beside {}: {e}", opts.output.display())));
+            report.diagnostics.push(Diagnostic::error(
+                "output",
+                format!(
+                    "cannot create a folder beside {}: {e}",
+                    opts.output.display()
+                ),
+            ));
             return report.finish();
         }
     };
@@ -192,7 +261,13 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
     if report.failed() {
         staging.abort();
     } else if let Err(e) = staging.commit() {
-        report.diagnostics.push(Diagnostic::error("output", format!("cannot put the new site in place at {}: {e}", opts.output.display())));
+        report.diagnostics.push(Diagnostic::error(
+            "output",
+            format!(
+                "cannot put the new site in place at {}: {e}",
+                opts.output.display()
+            ),
+        ));
     }
     report.finish()
 }
@@ -200,7 +275,9 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
 /// Run every renderer of the site into `out`.
 pub fn write_site(loaded: &Loaded, out: &Output, report: &mut BuildReport) {
     let site = &loaded.site;
-    let renderer = match report.time("templates", |_| HtmlRenderer::load(&site.config.root, &site.config.theme, loaded.i18n.clone())) {
+    let renderer = match report.time("templates", |_| {
+        HtmlRenderer::load(&site.config.root, &site.config.theme, loaded.i18n.clone())
+    }) {
         Ok(r) => r,
         Err(d) => {
             report.diagnostics.extend(d);
@@ -212,48 +289,109 @@ pub fn write_site(loaded: &Loaded, out: &Output, report: &mut BuildReport) {
     let problems = report.time("html", |_| renderer.render_site(&views, out));
     report.diagnostics.extend(problems);
     report.pages = site.entries.len();
-    let extra = report.time("extras", |_| write_extras(site, &loaded.i18n, &renderer, out));
+    let extra = report.time("extras", |_| {
+        write_extras(site, &loaded.i18n, &renderer, out)
+    });
     report.diagnostics.extend(extra);
     report.diagnostics.extend(loaded.i18n.missing_keys());
 }
 
-fn write_extras(site: &Site, i18n: &I18n, renderer: &HtmlRenderer, out: &Output) -> Vec<Diagnostic> {
+fn write_extras(
+    site: &Site,
+    i18n: &I18n,
+    renderer: &HtmlRenderer,
+    out: &Output,
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut put = |rel: &str, bytes: Result<Vec<u8>, Diagnostic>| match bytes {
         Ok(b) => {
             if let Err(e) = out.write(rel, &b) {
-                problems.push(Diagnostic::error("output", format!("cannot write {rel}: {e}")));
+                problems.push(Diagnostic::error(
+                    "output",
+                    format!("cannot write {rel}: {e}"),
+                ));
             }
         }
         Err(d) => problems.push(d),
     };
     for lang in 0..site.config.languages.len() {
-        put(&format!("{}/reports/atom.xml", site.config.languages[lang].code), Ok(feeds::atom(site, i18n, lang)));
+        put(
+            &format!("{}/reports/atom.xml", site.config.languages[lang].code),
+            Ok(feeds::atom(site, i18n, lang)),
+        );
     }
     put("sitemap.xml", Ok(feeds::sitemap(site)));
     put("robots.txt", Ok(feeds::robots(site)));
     put(".nojekyll", Ok(Vec::new()));
     let chooser = chooser_context(site, i18n);
-    put("index.html", renderer.render_value("root.html", &chooser).map(String::into_bytes));
-    put("404.html", renderer.render_value("404.html", &chooser).map(String::into_bytes));
+    put(
+        "index.html",
+        renderer
+            .render_value("root.html", &chooser)
+            .map(String::into_bytes),
+    );
+    put(
+        "404.html",
+        renderer
+            .render_value("404.html", &chooser)
+            .map(String::into_bytes),
+    );
     if site.bodies.iter().any(|b| b.has_code) {
-        put("static/syntax.css", Ok(markdown::highlight_css().into_bytes()));
+        put(
+            "static/syntax.css",
+            Ok(markdown::highlight_css().into_bytes()),
+        );
     }
-    problems.extend(copy_tree(&site.config.root.join(THEMES_DIR).join(&site.config.theme).join("static"), "static", out));
+    problems.extend(copy_tree(
+        &site
+            .config
+            .root
+            .join(THEMES_DIR)
+            .join(&site.config.theme)
+            .join("static"),
+        "static",
+        out,
+    ));
     let content = site.config.root.join(CONTENT_DIR);
-    let copies: Vec<Diagnostic> = site.assets.par_iter().filter_map(|rel| {
-        let to = format!("{MEDIA_DIR}/{}", rel.to_string_lossy().replace('\\', "/"));
-        out.copy(&to, &content.join(rel)).err().map(|e| Diagnostic::error("output", format!("cannot copy content/{}: {e}", rel.display())))
-    }).collect();
+    let copies: Vec<Diagnostic> = site
+        .assets
+        .par_iter()
+        .filter_map(|rel| {
+            let to = format!("{MEDIA_DIR}/{}", rel.to_string_lossy().replace('\\', "/"));
+            out.copy(&to, &content.join(rel)).err().map(|e| {
+                Diagnostic::error(
+                    "output",
+                    format!("cannot copy content/{}: {e}", rel.display()),
+                )
+            })
+        })
+        .collect();
     problems.extend(copies);
     problems
 }
 
 fn copy_tree(dir: &Path, prefix: &str, out: &Output) -> Vec<Diagnostic> {
-    walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()).filter_map(|e| {
-        let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
-        out.copy(&format!("{prefix}/{rel}"), e.path()).err().map(|err| Diagnostic::error("output", format!("cannot copy {}: {err}", e.path().display())))
-    }).collect()
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(e.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.copy(&format!("{prefix}/{rel}"), e.path())
+                .err()
+                .map(|err| {
+                    Diagnostic::error(
+                        "output",
+                        format!("cannot copy {}: {err}", e.path().display()),
+                    )
+                })
+        })
+        .collect()
 }
 
 /// The context of the root language chooser and the 404 page: every language's strings.

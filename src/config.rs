@@ -105,9 +105,11 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            vec![Diagnostic::error("config", format!("cannot read {CONFIG_FILE}: {e}"))
-                .at(Location::file(CONFIG_FILE))
-                .hint("run guidebook in the folder that holds site.yaml, or pass --root DIR")]
+            vec![
+                Diagnostic::error("config", format!("cannot read {CONFIG_FILE}: {e}"))
+                    .at(Location::file(CONFIG_FILE))
+                    .hint("run guidebook in the folder that holds site.yaml, or pass --root DIR"),
+            ]
         })?;
         Config::parse(root, &text)
     }
@@ -132,7 +134,9 @@ impl Config {
     /// The URL path below the host (`/repo/` for `https://org.github.io/repo/`).
     pub fn base_path(&self) -> &str {
         let after_scheme = self.base_url.find("://").map_or(0, |i| i + 3);
-        self.base_url[after_scheme..].find('/').map_or("/", |i| &self.base_url[after_scheme + i..])
+        self.base_url[after_scheme..]
+            .find('/')
+            .map_or("/", |i| &self.base_url[after_scheme + i..])
     }
 
     /// The same configuration with another base URL (`--base-url`, serve mode).
@@ -152,9 +156,9 @@ pub fn yaml_options() -> serde_saphyr::Options {
 /// Turn a YAML error into a diagnostic at its place in the file.
 pub fn yaml_error(path: &Path, e: &serde_saphyr::Error, line_offset: usize) -> Diagnostic {
     let inner = e.without_snippet();
-    let (line, col) = inner
-        .location()
-        .map_or((1, 1), |l| (l.line() as usize + line_offset, l.column() as usize));
+    let (line, col) = inner.location().map_or((1, 1), |l| {
+        (l.line() as usize + line_offset, l.column() as usize)
+    });
     let message = first_line(&inner.to_string());
     Diagnostic::error("yaml", format!("this YAML is not valid: {message}"))
         .at(Location::new(path, line, col))
@@ -181,9 +185,15 @@ fn validate(root: &Path, raw: RawConfig) -> Result<Config, Vec<Diagnostic>> {
     let source = languages.iter().position(|l| l.code == raw.source_language);
     if source.is_none() {
         problems.push(
-            Diagnostic::error("config", format!("source_language \"{}\" is not in languages", raw.source_language))
-                .at(here())
-                .hint("add it to languages or set source_language to one of their codes"),
+            Diagnostic::error(
+                "config",
+                format!(
+                    "source_language \"{}\" is not in languages",
+                    raw.source_language
+                ),
+            )
+            .at(here())
+            .hint("add it to languages or set source_language to one of their codes"),
         );
     }
     if !problems.is_empty() {
@@ -196,7 +206,10 @@ fn validate(root: &Path, raw: RawConfig) -> Result<Config, Vec<Diagnostic>> {
         source: source.unwrap_or(0),
         theme: raw.theme,
         eu_funding: raw.eu_funding,
-        license: raw.license.map(|l| License { name: l.name, url: l.url }),
+        license: raw.license.map(|l| License {
+            name: l.name,
+            url: l.url,
+        }),
         book_slug: raw.book.slug.unwrap_or_else(|| "guide".to_string()),
         allow_unsafe_html: raw.allow_unsafe_html,
         publisher: raw.publisher,
@@ -206,12 +219,19 @@ fn validate(root: &Path, raw: RawConfig) -> Result<Config, Vec<Diagnostic>> {
 fn validate_languages(raw: &[RawLanguage], problems: &mut Vec<Diagnostic>) -> Vec<Language> {
     let mut languages: Vec<Language> = Vec::new();
     for l in raw {
-        let valid_code = !l.code.is_empty() && l.code.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        let valid_code =
+            !l.code.is_empty() && l.code.chars().all(|c| c.is_ascii_lowercase() || c == '-');
         if !valid_code {
             problems.push(
-                Diagnostic::error("config", format!("language code \"{}\" is not a short lower-case code", l.code))
-                    .at(Location::file(CONFIG_FILE))
-                    .hint("use the ISO 639-1 code, such as tr, hr, lt or hu"),
+                Diagnostic::error(
+                    "config",
+                    format!(
+                        "language code \"{}\" is not a short lower-case code",
+                        l.code
+                    ),
+                )
+                .at(Location::file(CONFIG_FILE))
+                .hint("use the ISO 639-1 code, such as tr, hr, lt or hu"),
             );
             continue;
         }
@@ -223,26 +243,39 @@ fn validate_languages(raw: &[RawLanguage], problems: &mut Vec<Diagnostic>) -> Ve
             continue;
         }
         match l.locale.parse::<icu_locale::Locale>() {
-            Ok(locale) => languages.push(Language { code: l.code.clone(), name: l.name.clone(), locale }),
+            Ok(locale) => languages.push(Language {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                locale,
+            }),
             Err(_) => problems.push(
-                Diagnostic::error("config", format!("locale \"{}\" is not a CLDR locale", l.locale))
-                    .at(Location::file(CONFIG_FILE))
-                    .hint("write it as language-REGION, such as tr-TR or hr-HR"),
+                Diagnostic::error(
+                    "config",
+                    format!("locale \"{}\" is not a CLDR locale", l.locale),
+                )
+                .at(Location::file(CONFIG_FILE))
+                .hint("write it as language-REGION, such as tr-TR or hr-HR"),
             ),
         }
     }
     if raw.is_empty() {
-        problems.push(Diagnostic::error("config", "no languages are listed").at(Location::file(CONFIG_FILE)));
+        problems.push(
+            Diagnostic::error("config", "no languages are listed").at(Location::file(CONFIG_FILE)),
+        );
     }
     languages
 }
 
 fn normalize_base_url(url: &str) -> Result<String, Diagnostic> {
-    let ok = (url.starts_with("https://") || url.starts_with("http://")) && !url.contains(char::is_whitespace);
+    let ok = (url.starts_with("https://") || url.starts_with("http://"))
+        && !url.contains(char::is_whitespace);
     if !ok {
-        return Err(Diagnostic::error("config", format!("base_url \"{url}\" is not an http(s) address"))
-            .at(Location::file(CONFIG_FILE))
-            .hint("write the address the site is published at, such as https://org.github.io/repo/"));
+        return Err(Diagnostic::error(
+            "config",
+            format!("base_url \"{url}\" is not an http(s) address"),
+        )
+        .at(Location::file(CONFIG_FILE))
+        .hint("write the address the site is published at, such as https://org.github.io/repo/"));
     }
     let mut url = url.to_string();
     if !url.ends_with('/') {

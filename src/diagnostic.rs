@@ -30,7 +30,11 @@ pub struct Location {
 impl Location {
     /// A location at line and column (both 1-based) of `path`.
     pub fn new(path: impl Into<PathBuf>, line: usize, col: usize) -> Self {
-        Location { path: path.into(), line: line.max(1), col: col.max(1) }
+        Location {
+            path: path.into(),
+            line: line.max(1),
+            col: col.max(1),
+        }
     }
 
     /// The start of a file, for problems that belong to the whole file.
@@ -39,7 +43,12 @@ impl Location {
     }
 
     /// The location of a byte offset in `text`, which starts at `line_offset` lines into the file.
-    pub fn at_offset(path: impl Into<PathBuf>, text: &str, offset: usize, line_offset: usize) -> Self {
+    pub fn at_offset(
+        path: impl Into<PathBuf>,
+        text: &str,
+        offset: usize,
+        line_offset: usize,
+    ) -> Self {
         let (line, col) = line_col(text, offset);
         Location::new(path, line + line_offset, col)
     }
@@ -76,12 +85,21 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error of the given kind.
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, code, location: None, message: message.into(), hint: None }
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            location: None,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     /// A warning of the given kind.
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
     }
 
     /// Attach the place the problem is at.
@@ -129,8 +147,18 @@ pub fn count(diagnostics: &[Diagnostic]) -> (usize, usize) {
 }
 
 fn summary_line(errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
-    format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"))
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    format!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
 }
 
 fn render_one(out: &mut String, d: &Diagnostic, root: &Path) {
@@ -168,7 +196,10 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 }
 
 /// The closest of `candidates` to a misspelt `word`, for "did you mean" hints.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
@@ -191,7 +222,10 @@ mod tests {
 
     #[test]
     fn did_you_mean_finds_near_keys() {
-        assert_eq!(did_you_mean("sumary", ["summary", "title", "draft"]), Some("summary"));
+        assert_eq!(
+            did_you_mean("sumary", ["summary", "title", "draft"]),
+            Some("summary")
+        );
         assert_eq!(did_you_mean("zzz", ["summary", "title"]), None);
     }
 }

@@ -33,7 +33,6 @@ pub struct I18n {
     pub definitions: Vec<HashMap<String, Location>>,
 }
 
-
 /// A value passed to a UI string (`{ $minutes }`).
 #[derive(Debug, Clone)]
 pub enum Arg {
@@ -70,11 +69,14 @@ impl I18n {
         if let Some(s) = self.try_get(lang, key, args) {
             return s;
         }
-        self.missing.lock().unwrap_or_else(|e| e.into_inner()).insert((lang, key.to_string()));
-        if lang != self.source {
-            if let Some(s) = self.try_get(self.source, key, args) {
-                return s;
-            }
+        self.missing
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert((lang, key.to_string()));
+        if lang != self.source
+            && let Some(s) = self.try_get(self.source, key, args)
+        {
+            return s;
         }
         key.to_string()
     }
@@ -112,10 +114,21 @@ impl I18n {
             .map(|(lang, key)| {
                 let code = &self.codes[*lang];
                 let in_source = self.try_get(self.source, key, &[]).is_some() || key.contains('.');
-                let severity = if in_source && *lang != self.source { Severity::Warning } else { Severity::Error };
-                let d = Diagnostic { severity, code: "missing-key", location: Some(Location::file(format!("{LOCALES_DIR}/{code}/main.ftl"))),
-                    message: format!("the UI string \"{key}\" is missing in {code}"), hint: None };
-                d.hint(format!("add a line `{key} = …` to a file in {LOCALES_DIR}/{code}/"))
+                let severity = if in_source && *lang != self.source {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                };
+                let d = Diagnostic {
+                    severity,
+                    code: "missing-key",
+                    location: Some(Location::file(format!("{LOCALES_DIR}/{code}/main.ftl"))),
+                    message: format!("the UI string \"{key}\" is missing in {code}"),
+                    hint: None,
+                };
+                d.hint(format!(
+                    "add a line `{key} = …` to a file in {LOCALES_DIR}/{code}/"
+                ))
             })
             .collect()
     }
@@ -128,36 +141,54 @@ impl I18n {
 
 fn ftl_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "ftl")).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
     files
 }
 
-fn load_language(root: &Path, lang: &Language, problems: &mut Vec<Diagnostic>) -> (Bundle, HashMap<String, Location>) {
+fn load_language(
+    root: &Path,
+    lang: &Language,
+    problems: &mut Vec<Diagnostic>,
+) -> (Bundle, HashMap<String, Location>) {
     let langid: unic_langid::LanguageIdentifier = lang.code.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     bundle.set_use_isolating(false);
     let rules = PluralRules::try_new_cardinal((&lang.locale).into()).ok();
-    let _ = bundle.add_function("PLURAL", move |positional, _named| plural_category(rules.as_ref(), positional.first()));
+    let _ = bundle.add_function("PLURAL", move |positional, _named| {
+        plural_category(rules.as_ref(), positional.first())
+    });
     let mut defs = HashMap::new();
     let dir = Path::new(LOCALES_DIR).join(&lang.code);
     let files = ftl_files(&root.join(&dir));
     if files.is_empty() {
-        problems.push(Diagnostic::warning("locale", format!("there are no UI strings for {} ({})", lang.name, lang.code))
+        problems.push(
+            Diagnostic::warning(
+                "locale",
+                format!("there are no UI strings for {} ({})", lang.name, lang.code),
+            )
             .at(Location::file(dir.join("main.ftl")))
-            .hint("copy locales/en/*.ftl to this folder and translate the text after each ="));
+            .hint("copy locales/en/*.ftl to this folder and translate the text after each ="),
+        );
     }
     for path in files {
         let shown = dir.join(path.file_name().unwrap_or_default());
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
         let resource = parse_ftl(&shown, &text, problems);
         for (id, offset) in message_ids(&text) {
             defs.insert(id, Location::at_offset(&shown, &text, offset, 0));
         }
         if let Err(errors) = bundle.add_resource(resource) {
             for e in errors {
-                problems.push(Diagnostic::warning("locale", format!("{e}")).at(Location::file(&shown)));
+                problems
+                    .push(Diagnostic::warning("locale", format!("{e}")).at(Location::file(&shown)));
             }
         }
     }
@@ -186,8 +217,13 @@ pub fn route_plurals(text: &str) -> String {
         out.push_str(&rest[..=i]);
         rest = &rest[i + 1..];
         let trimmed = rest.trim_start();
-        let Some(var) = trimmed.strip_prefix('$') else { continue };
-        let name_len = var.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-').count();
+        let Some(var) = trimmed.strip_prefix('$') else {
+            continue;
+        };
+        let name_len = var
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
+            .count();
         if name_len > 0 && var[name_len..].trim_start().starts_with("->") {
             out.push_str(&format!(" PLURAL(${})", &var[..name_len]));
             rest = &var[name_len..];
@@ -202,23 +238,28 @@ fn message_ids(text: &str) -> Vec<(String, usize)> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let first = line.chars().next().unwrap_or(' ');
-        if first.is_ascii_alphabetic() {
-            if let Some((id, _)) = line.split_once('=') {
-                ids.push((id.trim().to_string(), offset));
-            }
+        if first.is_ascii_alphabetic()
+            && let Some((id, _)) = line.split_once('=')
+        {
+            ids.push((id.trim().to_string(), offset));
         }
         offset += line.len();
     }
     ids
 }
 
-fn plural_category<'a>(rules: Option<&PluralRules>, value: Option<&FluentValue<'a>>) -> FluentValue<'a> {
+fn plural_category<'a>(
+    rules: Option<&PluralRules>,
+    value: Option<&FluentValue<'a>>,
+) -> FluentValue<'a> {
     let n = match value {
         Some(FluentValue::Number(n)) => n.value,
         Some(FluentValue::String(s)) => s.parse().unwrap_or(0.0),
         _ => return FluentValue::from("other"),
     };
-    let Some(rules) = rules else { return FluentValue::from("other") };
+    let Some(rules) = rules else {
+        return FluentValue::from("other");
+    };
     let category = if n.fract() == 0.0 && n.abs() < 1e15 {
         rules.category_for(n as i64)
     } else {
@@ -244,19 +285,32 @@ fn category_name(c: PluralCategory) -> &'static str {
 
 /// Format a date in the long CLDR form of a locale ("12 March 2025", "2025 m. kovo 12 d.").
 pub struct DateFormatter {
-    inner: Option<icu_datetime::FixedCalendarDateTimeFormatter<icu_calendar::Gregorian, icu_datetime::fieldsets::YMD>>,
+    inner: Option<
+        icu_datetime::FixedCalendarDateTimeFormatter<
+            icu_calendar::Gregorian,
+            icu_datetime::fieldsets::YMD,
+        >,
+    >,
 }
 
 impl DateFormatter {
     /// A formatter for a locale.
     pub fn new(locale: &icu_locale::Locale) -> DateFormatter {
-        let inner = icu_datetime::FixedCalendarDateTimeFormatter::try_new(locale.into(), icu_datetime::fieldsets::YMD::long()).ok();
+        let inner = icu_datetime::FixedCalendarDateTimeFormatter::try_new(
+            locale.into(),
+            icu_datetime::fieldsets::YMD::long(),
+        )
+        .ok();
         DateFormatter { inner }
     }
 
     /// The long form of a date.
     pub fn format(&self, date: jiff::civil::Date) -> String {
-        let iso = icu_calendar::Date::try_new_gregorian(date.year() as i32, date.month() as u8, date.day() as u8);
+        let iso = icu_calendar::Date::try_new_gregorian(
+            date.year() as i32,
+            date.month() as u8,
+            date.day() as u8,
+        );
         match (&self.inner, iso) {
             (Some(f), Ok(d)) => f.format(&d).to_string(),
             _ => date.to_string(),
@@ -272,7 +326,9 @@ pub struct Sorter {
 impl Sorter {
     /// A sorter for a locale.
     pub fn new(locale: &icu_locale::Locale) -> Sorter {
-        Sorter { collator: icu_collator::Collator::try_new(locale.into(), Default::default()).ok() }
+        Sorter {
+            collator: icu_collator::Collator::try_new(locale.into(), Default::default()).ok(),
+        }
     }
 
     /// Compare two strings.
@@ -321,7 +377,10 @@ mod tests {
 
     #[test]
     fn selectors_are_routed_through_plural() {
-        assert_eq!(route_plurals("a = { $n ->\n *[other] x\n}"), "a = { PLURAL($n) ->\n *[other] x\n}");
+        assert_eq!(
+            route_plurals("a = { $n ->\n *[other] x\n}"),
+            "a = { PLURAL($n) ->\n *[other] x\n}"
+        );
         assert_eq!(route_plurals("b = { $n } min"), "b = { $n } min");
     }
 

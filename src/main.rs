@@ -22,16 +22,35 @@ fn init_logging(verbose: u8) {
         1 => "guidebook=info",
         _ => "guidebook=debug",
     };
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| level.into());
-    tracing_subscriber::fmt().with_env_filter(filter).with_target(false).with_writer(std::io::stderr).init();
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| level.into());
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .with_writer(std::io::stderr)
+        .init();
 }
 
 fn run_build(args: &BuildArgs, quiet: bool, verbose: bool) -> ExitCode {
-    let output = if args.output.is_absolute() { args.output.clone() } else { args.root.join(&args.output) };
-    let opts = BuildOptions { root: args.root.clone(), output: output.clone(), base_url: args.base_url.clone(), drafts: args.drafts };
+    let output = if args.output.is_absolute() {
+        args.output.clone()
+    } else {
+        args.root.join(&args.output)
+    };
+    let opts = BuildOptions {
+        root: args.root.clone(),
+        output: output.clone(),
+        base_url: args.base_url.clone(),
+        drafts: args.drafts,
+    };
     let started = std::time::Instant::now();
     let report = build(&opts);
-    let shown: Vec<_> = report.diagnostics.iter().filter(|d| !quiet || d.severity == Severity::Error).cloned().collect();
+    let shown: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| !quiet || d.severity == Severity::Error)
+        .cloned()
+        .collect();
     eprint!("{}", diagnostic::render_human(&shown, &args.root));
     if verbose {
         for (stage, t) in &report.timings {
@@ -43,7 +62,12 @@ fn run_build(args: &BuildArgs, quiet: bool, verbose: bool) -> ExitCode {
         return ExitCode::from(1);
     }
     if !quiet {
-        eprintln!("Built {} pages into {} in {:.2} s", report.pages, output.display(), started.elapsed().as_secs_f64());
+        eprintln!(
+            "Built {} pages into {} in {:.2} s",
+            report.pages,
+            output.display(),
+            started.elapsed().as_secs_f64()
+        );
     }
     ExitCode::SUCCESS
 }

@@ -11,7 +11,9 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
 
 use crate::diagnostic::Severity;
 use crate::text::{Quotes, localize_quotes, slugify, word_count};
@@ -99,20 +101,41 @@ fn parser_options() -> Options {
 
 /// Render Markdown to HTML with everything the site needs to know about it.
 pub fn render(text: &str, opts: &RenderOptions<'_>) -> Rendered {
-    let mut w = Writer { opts, out: Rendered::default(), events: Vec::new(), notes: Vec::new(), note_order: Vec::new(), unsafe_html: false };
-    let mut iter = Parser::new_ext(text, parser_options()).into_offset_iter().peekable();
+    let mut w = Writer {
+        opts,
+        out: Rendered::default(),
+        events: Vec::new(),
+        notes: Vec::new(),
+        note_order: Vec::new(),
+        unsafe_html: false,
+    };
+    let mut iter = Parser::new_ext(text, parser_options())
+        .into_offset_iter()
+        .peekable();
     while let Some((event, range)) = iter.next() {
         match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 let inner = take_until(&mut iter, |e| matches!(e, Event::End(TagEnd::Heading(_))));
-                w.heading(level, id.map(|s| s.to_string()), classes.len() + attrs.len(), inner);
+                w.heading(
+                    level,
+                    id.map(|s| s.to_string()),
+                    classes.len() + attrs.len(),
+                    inner,
+                );
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let inner = take_until(&mut iter, |e| matches!(e, Event::End(TagEnd::CodeBlock)));
                 w.code_block(kind, &inner);
             }
             Event::Start(Tag::FootnoteDefinition(name)) => {
-                let inner = take_until(&mut iter, |e| matches!(e, Event::End(TagEnd::FootnoteDefinition)));
+                let inner = take_until(&mut iter, |e| {
+                    matches!(e, Event::End(TagEnd::FootnoteDefinition))
+                });
                 w.notes.push((name.to_string(), inner));
             }
             other => w.event(other, range.start),
@@ -123,7 +146,10 @@ pub fn render(text: &str, opts: &RenderOptions<'_>) -> Rendered {
 
 type OffsetIter<'a> = std::iter::Peekable<pulldown_cmark::OffsetIter<'a>>;
 
-fn take_until<'a>(iter: &mut OffsetIter<'a>, end: impl Fn(&Event) -> bool) -> Vec<(Event<'a>, usize)> {
+fn take_until<'a>(
+    iter: &mut OffsetIter<'a>,
+    end: impl Fn(&Event) -> bool,
+) -> Vec<(Event<'a>, usize)> {
     let mut inner = Vec::new();
     for (e, r) in iter.by_ref() {
         if end(&e) {
@@ -156,15 +182,37 @@ impl<'a> Writer<'_, 'a> {
                 self.out.words += word_count(&t);
                 Event::Text(localize_quotes(&t, self.opts.quotes).into())
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = self.link(&dest_url, offset);
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = self.image(&dest_url, offset);
-                Event::Start(Tag::Image { link_type, dest_url, title, id })
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
-            Event::Start(Tag::BlockQuote(Some(kind))) => Event::Html(self.callout_open(kind).into()),
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                Event::Html(self.callout_open(kind).into())
+            }
             Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</div>\n".into()),
             Event::Start(Tag::Table(a)) => {
                 self.events.push(Event::Html(format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">", esc(self.opts.labels.table)).into()));
@@ -192,7 +240,11 @@ impl<'a> Writer<'_, 'a> {
     }
 
     fn link(&mut self, dest: &str, offset: usize) -> CowStr<'a> {
-        if dest.trim_start().to_ascii_lowercase().starts_with("javascript:") {
+        if dest
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("javascript:")
+        {
             if !self.opts.allow_unsafe_html {
                 self.unsafe_warning(offset, "a javascript: link");
                 return "#".into();
@@ -203,7 +255,11 @@ impl<'a> Writer<'_, 'a> {
             Ok(resolved) => {
                 if let Some((target, fragment)) = resolved.anchor {
                     let target = (target != usize::MAX).then_some(target);
-                    self.out.anchors.push(AnchorCheck { offset, target, fragment });
+                    self.out.anchors.push(AnchorCheck {
+                        offset,
+                        target,
+                        fragment,
+                    });
                 }
                 resolved.url.into()
             }
@@ -224,7 +280,13 @@ impl<'a> Writer<'_, 'a> {
         }
     }
 
-    fn heading(&mut self, level: HeadingLevel, id: Option<String>, _extra: usize, inner: Vec<(Event<'a>, usize)>) {
+    fn heading(
+        &mut self,
+        level: HeadingLevel,
+        id: Option<String>,
+        _extra: usize,
+        inner: Vec<(Event<'a>, usize)>,
+    ) {
         let text: String = inner
             .iter()
             .filter_map(|(e, _)| match e {
@@ -235,8 +297,13 @@ impl<'a> Writer<'_, 'a> {
         let text = localize_quotes(&text, self.opts.quotes);
         let id = self.unique_id(id.unwrap_or_else(|| slugify(&text)));
         let n = level as u8;
-        self.out.toc.push(Heading { level: n, id: id.clone(), text });
-        self.events.push(Event::Html(format!("<h{n} id=\"{}\">", esc(&id)).into()));
+        self.out.toc.push(Heading {
+            level: n,
+            id: id.clone(),
+            text,
+        });
+        self.events
+            .push(Event::Html(format!("<h{n} id=\"{}\">", esc(&id)).into()));
         for (e, offset) in inner {
             self.event(e, offset);
         }
@@ -263,19 +330,38 @@ impl<'a> Writer<'_, 'a> {
             BlockQuoteKind::Caution => "caution",
         };
         let label = esc(&(self.opts.labels.callout)(kind));
-        format!("<div class=\"callout callout-{name}\" role=\"note\" aria-label=\"{label}\">\n<p class=\"callout-label\" aria-hidden=\"true\">{label}</p>\n")
+        format!(
+            "<div class=\"callout callout-{name}\" role=\"note\" aria-label=\"{label}\">\n<p class=\"callout-label\" aria-hidden=\"true\">{label}</p>\n"
+        )
     }
 
     fn code_block(&mut self, kind: CodeBlockKind<'_>, inner: &[(Event<'_>, usize)]) {
-        let code: String = inner.iter().filter_map(|(e, _)| if let Event::Text(t) = e { Some(t.as_ref()) } else { None }).collect();
+        let code: String = inner
+            .iter()
+            .filter_map(|(e, _)| {
+                if let Event::Text(t) = e {
+                    Some(t.as_ref())
+                } else {
+                    None
+                }
+            })
+            .collect();
         let lang = match &kind {
-            CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
+            CodeBlockKind::Fenced(info) => {
+                info.split([' ', ',', '{']).next().unwrap_or("").to_string()
+            }
             CodeBlockKind::Indented => String::new(),
         };
         self.out.has_code = true;
         let body = highlight(&code, &lang).unwrap_or_else(|| esc(&code));
-        let class = if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", esc(&lang)) };
-        self.events.push(Event::Html(format!("<pre class=\"code\" tabindex=\"0\"><code{class}>{body}</code></pre>\n").into()));
+        let class = if lang.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"language-{}\"", esc(&lang))
+        };
+        self.events.push(Event::Html(
+            format!("<pre class=\"code\" tabindex=\"0\"><code{class}>{body}</code></pre>\n").into(),
+        ));
     }
 
     fn note_ref(&mut self, name: &str) -> String {
@@ -287,7 +373,9 @@ impl<'a> Writer<'_, 'a> {
             }
         };
         let id = slugify(name);
-        format!("<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}\" role=\"doc-noteref\">{n}</a></sup>")
+        format!(
+            "<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}\" role=\"doc-noteref\">{n}</a></sup>"
+        )
     }
 
     fn check_raw_html(&mut self, html: &str, offset: usize) {
@@ -326,14 +414,20 @@ impl<'a> Writer<'_, 'a> {
             return;
         }
         let mut notes = std::mem::take(&mut self.notes);
-        notes.sort_by_key(|(name, _)| self.note_order.iter().position(|x| x == name).unwrap_or(usize::MAX));
+        notes.sort_by_key(|(name, _)| {
+            self.note_order
+                .iter()
+                .position(|x| x == name)
+                .unwrap_or(usize::MAX)
+        });
         let heading = esc(self.opts.labels.footnotes);
         let back = esc(self.opts.labels.back_to_text);
         self.events.push(Event::Html(format!("<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"{heading}\">\n<ol>\n").into()));
         for (name, inner) in notes {
             let id = slugify(&name);
             self.out.ids.insert(format!("fn-{id}"));
-            self.events.push(Event::Html(format!("<li id=\"fn-{id}\">\n").into()));
+            self.events
+                .push(Event::Html(format!("<li id=\"fn-{id}\">\n").into()));
             for (e, offset) in inner {
                 self.event(e, offset);
             }
@@ -362,7 +456,12 @@ pub fn esc(s: &str) -> String {
 /// What in a raw HTML fragment could run script, if anything.
 fn dangerous_html(html: &str) -> Option<&'static str> {
     let lower = html.to_ascii_lowercase();
-    for (tag, what) in [("<script", "a <script> element"), ("<iframe", "an <iframe> element"), ("<object", "an <object> element"), ("<embed", "an <embed> element")] {
+    for (tag, what) in [
+        ("<script", "a <script> element"),
+        ("<iframe", "an <iframe> element"),
+        ("<object", "an <object> element"),
+        ("<embed", "an <embed> element"),
+    ] {
         if lower.contains(tag) {
             return Some(what);
         }
@@ -370,16 +469,22 @@ fn dangerous_html(html: &str) -> Option<&'static str> {
     if has_event_attribute(&lower) {
         return Some("an on…= event attribute");
     }
-    lower.contains("javascript:").then_some("a javascript: address")
+    lower
+        .contains("javascript:")
+        .then_some("a javascript: address")
 }
 
 fn has_event_attribute(lower: &str) -> bool {
     let bytes = lower.as_bytes();
     lower.match_indices("on").any(|(i, _)| {
-        let before_ok = i > 0 && (bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'/' || bytes[i - 1] == b'"');
+        let before_ok = i > 0
+            && (bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'/' || bytes[i - 1] == b'"');
         let rest = &lower[i + 2..];
         let name_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-        before_ok && name_len > 0 && rest[name_len..].trim_start().starts_with('=') && lower[..i].contains('<')
+        before_ok
+            && name_len > 0
+            && rest[name_len..].trim_start().starts_with('=')
+            && lower[..i].contains('<')
     })
 }
 
@@ -395,7 +500,10 @@ fn sanitize(html: &str) -> String {
             element!("*", |el| {
                 let names: Vec<String> = el.attributes().iter().map(|a| a.name()).collect();
                 for name in names {
-                    let value = el.get_attribute(&name).unwrap_or_default().to_ascii_lowercase();
+                    let value = el
+                        .get_attribute(&name)
+                        .unwrap_or_default()
+                        .to_ascii_lowercase();
                     if name.starts_with("on") || value.trim_start().starts_with("javascript:") {
                         el.remove_attribute(&name);
                     }
@@ -408,7 +516,8 @@ fn sanitize(html: &str) -> String {
     rewrite_str(html, settings).unwrap_or_else(|_| esc(html))
 }
 
-static SYNTAXES: LazyLock<syntect::parsing::SyntaxSet> = LazyLock::new(syntect::parsing::SyntaxSet::load_defaults_newlines);
+static SYNTAXES: LazyLock<syntect::parsing::SyntaxSet> =
+    LazyLock::new(syntect::parsing::SyntaxSet::load_defaults_newlines);
 
 /// Highlight code with CSS classes (`hl-…`); `None` when the language is unknown.
 fn highlight(code: &str, lang: &str) -> Option<String> {
@@ -418,9 +527,15 @@ fn highlight(code: &str, lang: &str) -> Option<String> {
         return None;
     }
     let syntax = SYNTAXES.find_syntax_by_token(lang)?;
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, ClassStyle::SpacedPrefixed { prefix: "hl-" });
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(
+        syntax,
+        &SYNTAXES,
+        ClassStyle::SpacedPrefixed { prefix: "hl-" },
+    );
     for line in LinesWithEndings::from(code) {
-        generator.parse_html_for_line_which_includes_newline(line).ok()?;
+        generator
+            .parse_html_for_line_which_includes_newline(line)
+            .ok()?;
     }
     Some(generator.finalize())
 }
@@ -450,9 +565,18 @@ mod tests {
     impl Resolver for Plain {
         fn link(&self, dest: &str) -> Result<Resolved, Problem> {
             if dest.ends_with("missing.md") {
-                return Err(Problem { offset: 0, severity: Severity::Error, code: "broken-link", message: "no page".into(), hint: None });
+                return Err(Problem {
+                    offset: 0,
+                    severity: Severity::Error,
+                    code: "broken-link",
+                    message: "no page".into(),
+                    hint: None,
+                });
             }
-            Ok(Resolved { url: dest.replace(".md", "/"), anchor: None })
+            Ok(Resolved {
+                url: dest.replace(".md", "/"),
+                anchor: None,
+            })
         }
         fn image(&self, src: &str) -> Result<String, Problem> {
             Ok(format!("media/{src}"))
@@ -465,7 +589,12 @@ mod tests {
             quotes: quotes_for(lang),
             allow_unsafe_html: false,
             resolver: &Plain,
-            labels: Labels { callout: &callout, back_to_text: "Back", footnotes: "Notes", table: "Table" },
+            labels: Labels {
+                callout: &callout,
+                back_to_text: "Back",
+                footnotes: "Notes",
+                table: "Table",
+            },
         };
         render(text, &opts)
     }
@@ -481,7 +610,12 @@ mod tests {
     #[test]
     fn alerts_become_labelled_callouts() {
         let r = md("> [!TIP]\n> Ask about one good moment.\n", "en");
-        assert!(r.html.contains("class=\"callout callout-tip\" role=\"note\" aria-label=\"Tip\""), "{}", r.html);
+        assert!(
+            r.html
+                .contains("class=\"callout callout-tip\" role=\"note\" aria-label=\"Tip\""),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
@@ -499,10 +633,19 @@ mod tests {
 
     #[test]
     fn scripts_are_removed_with_a_warning() {
-        let r = md("Hi\n\n<script>alert(1)</script>\n\n<p onclick=\"x()\">p</p>\n", "en");
+        let r = md(
+            "Hi\n\n<script>alert(1)</script>\n\n<p onclick=\"x()\">p</p>\n",
+            "en",
+        );
         assert!(!r.html.contains("<script"), "{}", r.html);
         assert!(!r.html.contains("onclick"), "{}", r.html);
-        assert_eq!(r.problems.iter().filter(|p| p.code == "unsafe-html").count(), 2);
+        assert_eq!(
+            r.problems
+                .iter()
+                .filter(|p| p.code == "unsafe-html")
+                .count(),
+            2
+        );
     }
 
     #[test]

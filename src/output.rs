@@ -35,7 +35,10 @@ impl Output {
                 std::fs::write(path, bytes)
             }
             Output::Memory(files) => {
-                files.lock().unwrap_or_else(|e| e.into_inner()).insert(rel.to_string(), bytes.to_vec());
+                files
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(rel.to_string(), bytes.to_vec());
                 Ok(())
             }
         }
@@ -58,13 +61,23 @@ impl Output {
 
 /// Why an output folder may not be used.
 fn refusal(output: &Path, reason: &str) -> Diagnostic {
-    Diagnostic::error("output", format!("guidebook will not write the site to {}: {reason}", output.display()))
-        .hint("choose another folder with --output, such as output/")
+    Diagnostic::error(
+        "output",
+        format!(
+            "guidebook will not write the site to {}: {reason}",
+            output.display()
+        ),
+    )
+    .hint("choose another folder with --output, such as output/")
 }
 
 /// Check that building into `output` cannot destroy anything that is not ours.
 pub fn check_output_path(root: &Path, output: &Path) -> Result<(), Diagnostic> {
-    let abs = |p: &Path| std::path::absolute(p).map(|p| normalize(&p)).unwrap_or_else(|_| p.to_path_buf());
+    let abs = |p: &Path| {
+        std::path::absolute(p)
+            .map(|p| normalize(&p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
     let (root, out) = (abs(root), abs(output));
     if root.starts_with(&out) {
         return Err(refusal(output, "it is the site folder or contains it"));
@@ -74,16 +87,19 @@ pub fn check_output_path(root: &Path, output: &Path) -> Result<(), Diagnostic> {
             return Err(refusal(output, &format!("it is inside {dir}/")));
         }
     }
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
-        if home.starts_with(&out) {
-            return Err(refusal(output, "it is your home folder or contains it"));
-        }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && home.starts_with(&out)
+    {
+        return Err(refusal(output, "it is your home folder or contains it"));
     }
     if out.parent().is_none() {
         return Err(refusal(output, "it is the root of the file system"));
     }
     if out.exists() && !is_replaceable(&out) {
-        return Err(refusal(output, "the folder exists, is not empty and was not made by guidebook"));
+        return Err(refusal(
+            output,
+            "the folder exists, is not empty and was not made by guidebook",
+        ));
     }
     Ok(())
 }
@@ -119,16 +135,28 @@ pub struct Staging {
 impl Staging {
     /// Create the temporary folder for a build into `target`.
     pub fn begin(target: &Path) -> io::Result<Staging> {
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
-        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)?;
         let temp = parent.join(format!(".{name}.building-{}", std::process::id()));
         if temp.exists() {
             std::fs::remove_dir_all(&temp)?;
         }
         std::fs::create_dir_all(&temp)?;
-        std::fs::write(temp.join(MARKER), b"This folder was written by guidebook; it may replace it on the next build.\n")?;
-        Ok(Staging { temp, target: target.to_path_buf() })
+        std::fs::write(
+            temp.join(MARKER),
+            b"This folder was written by guidebook; it may replace it on the next build.\n",
+        )?;
+        Ok(Staging {
+            temp,
+            target: target.to_path_buf(),
+        })
     }
 
     /// Put the finished build in place of the old output.
@@ -137,7 +165,9 @@ impl Staging {
         let had_old = self.target.exists();
         if had_old {
             if !is_replaceable(&self.target) {
-                return Err(io::Error::other("the output folder changed during the build and is no longer ours"));
+                return Err(io::Error::other(
+                    "the output folder changed during the build and is no longer ours",
+                ));
             }
             std::fs::rename(&self.target, &old)?;
         }

@@ -5,7 +5,10 @@
 /// Letters of the five languages are transliterated (ı→i, İ→i, đ→d, ė→e, ő→o) by `deunicode`;
 /// the Turkish dotted capital İ is lower-cased by hand first so it does not leave a stray dot.
 pub fn slugify(text: &str) -> String {
-    let text: String = text.chars().map(|c| if c == 'İ' { 'i' } else { c }).collect();
+    let text: String = text
+        .chars()
+        .map(|c| if c == 'İ' { 'i' } else { c })
+        .collect();
     let ascii = deunicode::deunicode(&text).to_ascii_lowercase();
     let mut slug = String::with_capacity(ascii.len());
     for c in ascii.chars() {
@@ -18,7 +21,11 @@ pub fn slugify(text: &str) -> String {
     while slug.ends_with('-') {
         slug.pop();
     }
-    if slug.is_empty() { "section".to_string() } else { slug }
+    if slug.is_empty() {
+        "section".to_string()
+    } else {
+        slug
+    }
 }
 
 /// Opening and closing double quotes of a language.
@@ -31,9 +38,18 @@ pub struct Quotes {
 /// The double quotes each language prints: en, tr “…”; hr, lt „…“; hu „…”.
 pub fn quotes_for(lang: &str) -> Quotes {
     match lang {
-        "hr" | "lt" | "de" | "cs" | "sk" | "sl" => Quotes { open: '„', close: '“' },
-        "hu" | "pl" | "ro" => Quotes { open: '„', close: '”' },
-        _ => Quotes { open: '“', close: '”' },
+        "hr" | "lt" | "de" | "cs" | "sk" | "sl" => Quotes {
+            open: '„',
+            close: '“',
+        },
+        "hu" | "pl" | "ro" => Quotes {
+            open: '„',
+            close: '”',
+        },
+        _ => Quotes {
+            open: '“',
+            close: '”',
+        },
     }
 }
 
@@ -69,7 +85,9 @@ pub fn smart_quotes(text: &str, q: Quotes) -> String {
 
 /// Count the words of plain text, for reading time and translation status.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 #[cfg(test)]
@@ -88,9 +106,15 @@ mod tests {
 
     #[test]
     fn quotes_follow_the_language() {
-        assert_eq!(smart_quotes("\"Vrijediš\" i \"ti\"", quotes_for("hr")), "„Vrijediš“ i „ti“");
+        assert_eq!(
+            smart_quotes("\"Vrijediš\" i \"ti\"", quotes_for("hr")),
+            "„Vrijediš“ i „ti“"
+        );
         assert_eq!(smart_quotes("a \"b\"", quotes_for("hu")), "a „b”");
-        assert_eq!(smart_quotes("\"You are valuable\"", quotes_for("en")), "“You are valuable”");
+        assert_eq!(
+            smart_quotes("\"You are valuable\"", quotes_for("en")),
+            "“You are valuable”"
+        );
         assert_eq!(localize_quotes("“x”", quotes_for("lt")), "„x“");
     }
 }

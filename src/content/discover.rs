@@ -43,8 +43,13 @@ pub enum Collection {
 
 impl Collection {
     /// All collections, in menu order.
-    pub const ALL: [Collection; 5] =
-        [Collection::Home, Collection::Guide, Collection::Practices, Collection::Reports, Collection::Pages];
+    pub const ALL: [Collection; 5] = [
+        Collection::Home,
+        Collection::Guide,
+        Collection::Practices,
+        Collection::Reports,
+        Collection::Pages,
+    ];
 
     /// The folder (and URL segment) of the collection.
     pub fn dir(self) -> &'static str {
@@ -58,7 +63,9 @@ impl Collection {
     }
 
     fn from_dir(dir: &str) -> Option<Collection> {
-        Collection::ALL.into_iter().find(|c| c.dir() == dir && *c != Collection::Home)
+        Collection::ALL
+            .into_iter()
+            .find(|c| c.dir() == dir && *c != Collection::Home)
     }
 }
 
@@ -99,14 +106,21 @@ pub fn discover(config: &Config, problems: &mut Vec<Diagnostic>) -> Discovered {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                problems.push(Diagnostic::error("content", format!("cannot read a file under content/: {e}")));
+                problems.push(Diagnostic::error(
+                    "content",
+                    format!("cannot read a file under content/: {e}"),
+                ));
                 continue;
             }
         };
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = entry.path().strip_prefix(&content).unwrap_or(entry.path()).to_path_buf();
+        let rel = entry
+            .path()
+            .strip_prefix(&content)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         if rel.extension().is_some_and(|e| e == "md") {
             match classify(config, &rel) {
                 Ok(file) => found.files.push(file),
@@ -120,7 +134,8 @@ pub fn discover(config: &Config, problems: &mut Vec<Diagnostic>) -> Discovered {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.') || n.ends_with('~') || n.starts_with("#"))
+    name.to_str()
+        .is_some_and(|n| n.starts_with('.') || n.ends_with('~') || n.starts_with("#"))
 }
 
 /// Name a Markdown file by its path relative to `content/`.
@@ -134,28 +149,54 @@ pub fn classify(config: &Config, rel: &Path) -> Result<SourceFile, Diagnostic> {
         Collection::from_dir(dir)
     };
     let Some(collection) = collection else {
-        return Err(Diagnostic::error("content", format!("guidebook does not know where \"{rel_str}\" belongs"))
-            .at(Location::file(&shown))
-            .hint("put pages in content/guide/, content/practices/, content/reports/ or content/pages/"));
+        return Err(Diagnostic::error(
+            "content",
+            format!("guidebook does not know where \"{rel_str}\" belongs"),
+        )
+        .at(Location::file(&shown))
+        .hint(
+            "put pages in content/guide/, content/practices/, content/reports/ or content/pages/",
+        ));
     };
     let stem = file.trim_end_matches(".md");
     let (name, lang) = match stem.rsplit_once('.') {
         Some((name, code)) => match config.language_index(code) {
             Some(i) => (name, i),
             None => {
-                return Err(Diagnostic::error("content", format!("\"{code}\" in \"{file}\" is not a language of this site"))
-                    .at(Location::file(&shown))
-                    .hint(format!("name translations NAME.LANG.md with LANG one of: {}", codes(config))));
+                return Err(Diagnostic::error(
+                    "content",
+                    format!("\"{code}\" in \"{file}\" is not a language of this site"),
+                )
+                .at(Location::file(&shown))
+                .hint(format!(
+                    "name translations NAME.LANG.md with LANG one of: {}",
+                    codes(config)
+                )));
             }
         },
         None => (stem, config.source),
     };
-    let key = if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") };
-    Ok(SourceFile { path: shown, lang, key: ContentKey(key), collection, is_source: lang == config.source && !stem.contains('.') })
+    let key = if dir.is_empty() {
+        name.to_string()
+    } else {
+        format!("{dir}/{name}")
+    };
+    Ok(SourceFile {
+        path: shown,
+        lang,
+        key: ContentKey(key),
+        collection,
+        is_source: lang == config.source && !stem.contains('.'),
+    })
 }
 
 fn codes(config: &Config) -> String {
-    config.languages.iter().map(|l| l.code.as_str()).collect::<Vec<_>>().join(", ")
+    config
+        .languages
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The URL slug of a content key: the file name without a chapter number or a date in front.
@@ -163,7 +204,13 @@ pub fn slug_of(key: &ContentKey) -> String {
     let stem = key.stem();
     let bytes = stem.as_bytes();
     let is_date = bytes.len() > 11
-        && bytes[..10].iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+        && bytes[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
         && bytes[10] == b'-';
     if is_date {
         return stem[11..].to_string();
@@ -183,7 +230,10 @@ mod tests {
     fn slugs_drop_numbers_and_dates() {
         let k = |s: &str| ContentKey(s.to_string());
         assert_eq!(slug_of(&k("guide/03-warning-signs")), "warning-signs");
-        assert_eq!(slug_of(&k("reports/2027-03-08-ict-in-education")), "ict-in-education");
+        assert_eq!(
+            slug_of(&k("reports/2027-03-08-ict-in-education")),
+            "ict-in-education"
+        );
         assert_eq!(slug_of(&k("practices/peer-tutoring")), "peer-tutoring");
         assert_eq!(slug_of(&k("pages/2027")), "2027");
     }

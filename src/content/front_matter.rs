@@ -67,18 +67,39 @@ keyword_enum!(ReportKind, "transnational-meeting" => ReportKind::TransnationalMe
 keyword_enum!(ReportStatus, "planned" => ReportStatus::Planned, "held" => ReportStatus::Held);
 
 /// The target groups a practice can name; the theme translates them.
-pub const TARGET_GROUPS: &[&str] =
-    &["students-at-risk", "fewer-opportunities", "immigrants", "teachers", "school-staff", "parents", "community"];
+pub const TARGET_GROUPS: &[&str] = &[
+    "students-at-risk",
+    "fewer-opportunities",
+    "immigrants",
+    "teachers",
+    "school-staff",
+    "parents",
+    "community",
+];
 
 /// Collection-specific front matter of a source file; translations inherit it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Meta {
     /// The home page or a collection's `_index.md`.
     Index,
-    Chapter { number: u32, at: Location },
-    Practice { country: String, stage: Stage, target_groups: Vec<String> },
-    Report { date: jiff::civil::Date, end_date: Option<jiff::civil::Date>, kind: ReportKind, status: ReportStatus },
-    Page { weight: i64 },
+    Chapter {
+        number: u32,
+        at: Location,
+    },
+    Practice {
+        country: String,
+        stage: Stage,
+        target_groups: Vec<String>,
+    },
+    Report {
+        date: jiff::civil::Date,
+        end_date: Option<jiff::civil::Date>,
+        kind: ReportKind,
+        status: ReportStatus,
+    },
+    Page {
+        weight: i64,
+    },
 }
 
 /// Validated front matter of one file.
@@ -108,14 +129,21 @@ pub struct Split<'a> {
 /// Split a file at its `---` fences; a file without front matter is an error for guidebook.
 pub fn split(text: &str) -> Option<Split<'_>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" {
             let yaml = &rest[..offset];
             let body = &rest[offset + line.len()..];
             let yaml_lines = yaml.matches('\n').count();
-            return Some(Split { yaml, body, yaml_line: 1, body_line: yaml_lines + 2 });
+            return Some(Split {
+                yaml,
+                body,
+                yaml_line: 1,
+                body_line: yaml_lines + 2,
+            });
         }
         offset += line.len();
     }
@@ -159,10 +187,20 @@ pub fn parse(file: &SourceFile, split: &Split<'_>) -> Result<FrontMatter, Vec<Di
             .map_err(|e| vec![yaml_error(&file.path, &e, split.yaml_line)])?
             .0
     };
-    let mut fields = Fields { entries, path: &file.path, line_offset: split.yaml_line, problems: Vec::new(), last_location: None };
+    let mut fields = Fields {
+        entries,
+        path: &file.path,
+        line_offset: split.yaml_line,
+        problems: Vec::new(),
+        last_location: None,
+    };
     let front = read_fields(file, &mut fields);
     fields.finish(file);
-    if fields.problems.is_empty() { Ok(front) } else { Err(fields.problems) }
+    if fields.problems.is_empty() {
+        Ok(front)
+    } else {
+        Err(fields.problems)
+    }
 }
 
 fn read_fields(file: &SourceFile, f: &mut Fields<'_>) -> FrontMatter {
@@ -171,16 +209,42 @@ fn read_fields(file: &SourceFile, f: &mut Fields<'_>) -> FrontMatter {
         String::new()
     });
     let summary = f.string("summary");
-    let needs_summary = matches!(file.collection, Collection::Guide | Collection::Practices | Collection::Reports);
+    let needs_summary = matches!(
+        file.collection,
+        Collection::Guide | Collection::Practices | Collection::Reports
+    );
     if summary.is_none() && needs_summary && !file.key.is_index() && file.is_source {
-        f.missing("summary", "summary: \"One or two sentences on what the page is about.\"");
+        f.missing(
+            "summary",
+            "summary: \"One or two sentences on what the page is about.\"",
+        );
     }
     let draft = f.boolean("draft").unwrap_or(false);
-    let source_hash = if file.is_source { None } else { f.source_hash() };
-    let tags = if file.collection == Collection::Practices { f.string_list("tags").unwrap_or_default() } else { Vec::new() };
-    let place = if file.collection == Collection::Reports { f.string("place") } else { None };
+    let source_hash = if file.is_source {
+        None
+    } else {
+        f.source_hash()
+    };
+    let tags = if file.collection == Collection::Practices {
+        f.string_list("tags").unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let place = if file.collection == Collection::Reports {
+        f.string("place")
+    } else {
+        None
+    };
     let meta = file.is_source.then(|| read_meta(file, f));
-    FrontMatter { title, summary, draft, source_hash, tags, place, meta }
+    FrontMatter {
+        title,
+        summary,
+        draft,
+        source_hash,
+        tags,
+        place,
+        meta,
+    }
 }
 
 fn read_meta(file: &SourceFile, f: &mut Fields<'_>) -> Meta {
@@ -195,17 +259,24 @@ fn read_meta(file: &SourceFile, f: &mut Fields<'_>) -> Meta {
             if number.is_none() && at.is_none() {
                 f.missing("chapter", "chapter: 1");
             }
-            Meta::Chapter { number: number.unwrap_or(0), at: at.unwrap_or_else(|| Location::file(f.path)) }
+            Meta::Chapter {
+                number: number.unwrap_or(0),
+                at: at.unwrap_or_else(|| Location::file(f.path)),
+            }
         }
         Collection::Practices => practice_meta(f),
         Collection::Reports => report_meta(f),
-        Collection::Pages => Meta::Page { weight: f.integer("weight", -1000, 1000).unwrap_or(0) },
+        Collection::Pages => Meta::Page {
+            weight: f.integer("weight", -1000, 1000).unwrap_or(0),
+        },
     }
 }
 
 fn practice_meta(f: &mut Fields<'_>) -> Meta {
     let country = f.country("country").unwrap_or_default();
-    let stage = f.keyword("stage", Stage::WORDS, true).unwrap_or(Stage::Prevention);
+    let stage = f
+        .keyword("stage", Stage::WORDS, true)
+        .unwrap_or(Stage::Prevention);
     let target_groups = f.string_list("target_groups").unwrap_or_default();
     if let Some(at) = f.last_location.clone() {
         for group in &target_groups {
@@ -215,38 +286,68 @@ fn practice_meta(f: &mut Fields<'_>) -> Meta {
                     None => format!("use some of: {}", TARGET_GROUPS.join(", ")),
                 };
                 f.problems.push(
-                    Diagnostic::error("front-matter", format!("unknown target group \"{group}\"")).at(at.clone()).hint(hint),
+                    Diagnostic::error("front-matter", format!("unknown target group \"{group}\""))
+                        .at(at.clone())
+                        .hint(hint),
                 );
             }
         }
     }
-    Meta::Practice { country, stage, target_groups }
+    Meta::Practice {
+        country,
+        stage,
+        target_groups,
+    }
 }
 
 fn report_meta(f: &mut Fields<'_>) -> Meta {
     let date = f.date("date", true);
     let end_date = f.date("end_date", false);
-    let kind = f.keyword("kind", ReportKind::WORDS, true).unwrap_or(ReportKind::Event);
-    let status = f.keyword("status", ReportStatus::WORDS, false).unwrap_or(ReportStatus::Held);
+    let kind = f
+        .keyword("kind", ReportKind::WORDS, true)
+        .unwrap_or(ReportKind::Event);
+    let status = f
+        .keyword("status", ReportStatus::WORDS, false)
+        .unwrap_or(ReportStatus::Held);
     let date = date.unwrap_or(jiff::civil::date(2000, 1, 1));
     if let Some(end) = end_date.filter(|end| *end < date) {
-        let at = f.last_location.clone().unwrap_or_else(|| Location::file(f.path));
+        let at = f
+            .last_location
+            .clone()
+            .unwrap_or_else(|| Location::file(f.path));
         f.problems.push(
-            Diagnostic::error("front-matter", format!("end_date {end} is before date {date}"))
-                .at(at)
-                .hint("end_date is the last day of the event; leave it out for a one-day event"),
+            Diagnostic::error(
+                "front-matter",
+                format!("end_date {end} is before date {date}"),
+            )
+            .at(at)
+            .hint("end_date is the last day of the event; leave it out for a one-day event"),
         );
     }
-    Meta::Report { date, end_date, kind, status }
+    Meta::Report {
+        date,
+        end_date,
+        kind,
+        status,
+    }
 }
 
 /// The keys of a collection: those allowed in every file, and those only in the source.
-fn allowed_keys(collection: Collection, is_index: bool) -> (&'static [&'static str], &'static [&'static str]) {
+fn allowed_keys(
+    collection: Collection,
+    is_index: bool,
+) -> (&'static [&'static str], &'static [&'static str]) {
     match (collection, is_index) {
         (Collection::Home, _) | (_, true) => (&["title", "summary", "draft"], &[]),
         (Collection::Guide, _) => (&["title", "summary", "draft"], &["chapter"]),
-        (Collection::Practices, _) => (&["title", "summary", "draft", "tags"], &["country", "stage", "target_groups"]),
-        (Collection::Reports, _) => (&["title", "summary", "draft", "place"], &["date", "end_date", "kind", "status"]),
+        (Collection::Practices, _) => (
+            &["title", "summary", "draft", "tags"],
+            &["country", "stage", "target_groups"],
+        ),
+        (Collection::Reports, _) => (
+            &["title", "summary", "draft", "place"],
+            &["date", "end_date", "kind", "status"],
+        ),
         (Collection::Pages, _) => (&["title", "summary", "draft"], &["weight"]),
     }
 }
@@ -270,11 +371,18 @@ impl Fields<'_> {
     }
 
     fn loc(&self, l: &serde_saphyr::Location) -> Location {
-        Location::new(self.path, l.line() as usize + self.line_offset, l.column() as usize)
+        Location::new(
+            self.path,
+            l.line() as usize + self.line_offset,
+            l.column() as usize,
+        )
     }
 
     fn location_of(&self, key: &str) -> Option<Location> {
-        self.entries.iter().find(|(k, _)| k.value == key).map(|(_, v)| self.loc(&v.referenced))
+        self.entries
+            .iter()
+            .find(|(k, _)| k.value == key)
+            .map(|(_, v)| self.loc(&v.referenced))
     }
 
     fn wrong_type(&mut self, key: &str, at: Location, expected: &str, example: &str) {
@@ -321,7 +429,12 @@ impl Fields<'_> {
         match v.value.as_i64() {
             Some(n) if (min..=max).contains(&n) => Some(n),
             _ => {
-                self.wrong_type(key, at, &format!("a whole number from {min} to {max}"), &min.max(1).to_string());
+                self.wrong_type(
+                    key,
+                    at,
+                    &format!("a whole number from {min} to {max}"),
+                    &min.max(1).to_string(),
+                );
                 None
             }
         }
@@ -335,7 +448,10 @@ impl Fields<'_> {
             Value::String(s) => vec![Value::String(s)],
             _ => Vec::new(),
         };
-        let list: Option<Vec<String>> = items.into_iter().map(|i| i.as_str().map(str::to_string)).collect();
+        let list: Option<Vec<String>> = items
+            .into_iter()
+            .map(|i| i.as_str().map(str::to_string))
+            .collect();
         if list.is_none() {
             self.wrong_type(key, at, "a list of texts", "[first, second]");
         }
@@ -360,7 +476,9 @@ impl Fields<'_> {
             None => format!("use one of: {}", names.join(", ")),
         };
         self.problems.push(
-            Diagnostic::error("front-matter", format!("\"{text}\" is not a valid {key}")).at(at).hint(hint),
+            Diagnostic::error("front-matter", format!("\"{text}\" is not a valid {key}"))
+                .at(at)
+                .hint(hint),
         );
         None
     }
@@ -375,9 +493,12 @@ impl Fields<'_> {
             return Some(text.to_string());
         }
         self.problems.push(
-            Diagnostic::error("front-matter", format!("\"{text}\" is not an ISO 3166 country code"))
-                .at(at)
-                .hint("write the two capital letters of the country: TR, HR, LT, HU"),
+            Diagnostic::error(
+                "front-matter",
+                format!("\"{text}\" is not an ISO 3166 country code"),
+            )
+            .at(at)
+            .hint("write the two capital letters of the country: TR, HR, LT, HU"),
         );
         None
     }
@@ -402,14 +523,28 @@ impl Fields<'_> {
 
     fn source_hash(&mut self) -> Option<(String, Location)> {
         let Some((v, at)) = self.take("source_hash") else {
-            self.missing("source_hash", "source_hash: \"…\" (run: guidebook translate --done THIS-FILE)");
+            self.missing(
+                "source_hash",
+                "source_hash: \"…\" (run: guidebook translate --done THIS-FILE)",
+            );
             return None;
         };
-        let text = v.value.as_str().map(str::to_string).or_else(|| v.value.as_u64().map(|n| n.to_string()));
+        let text = v
+            .value
+            .as_str()
+            .map(str::to_string)
+            .or_else(|| v.value.as_u64().map(|n| n.to_string()));
         match text {
-            Some(h) if h.len() == 12 && h.bytes().all(|b| b.is_ascii_hexdigit()) => Some((h.to_ascii_lowercase(), at)),
+            Some(h) if h.len() == 12 && h.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                Some((h.to_ascii_lowercase(), at))
+            }
             _ => {
-                self.wrong_type("source_hash", at, "12 hexadecimal digits", "\"3fa9c0d2b1e4\"");
+                self.wrong_type(
+                    "source_hash",
+                    at,
+                    "12 hexadecimal digits",
+                    "\"3fa9c0d2b1e4\"",
+                );
                 None
             }
         }
@@ -426,8 +561,11 @@ impl Fields<'_> {
         for (key, _) in std::mem::take(&mut self.entries) {
             let at = self.loc(&key.referenced);
             let d = if !file.is_source && source_only.contains(&key.value.as_str()) {
-                Diagnostic::error("front-matter", format!("\"{}\" is taken from the English source", key.value))
-                    .hint("remove this line: a translation inherits it from the source file")
+                Diagnostic::error(
+                    "front-matter",
+                    format!("\"{}\" is taken from the English source", key.value),
+                )
+                .hint("remove this line: a translation inherits it from the source file")
             } else if file.is_source && key.value == "source_hash" {
                 Diagnostic::error("front-matter", "an English source has no \"source_hash\"")
                     .hint("remove this line; only translations (NAME.LANG.md) record the source they were made from")
@@ -436,7 +574,8 @@ impl Fields<'_> {
                     Some(k) => format!("did you mean \"{k}\"?"),
                     None => format!("the keys allowed here are: {}", known.join(", ")),
                 };
-                Diagnostic::error("front-matter", format!("unknown key \"{}\"", key.value)).hint(hint)
+                Diagnostic::error("front-matter", format!("unknown key \"{}\"", key.value))
+                    .hint(hint)
             };
             self.problems.push(d.at(at));
         }
@@ -450,7 +589,13 @@ mod tests {
     use std::path::PathBuf;
 
     fn file(collection: Collection, key: &str, is_source: bool) -> SourceFile {
-        SourceFile { path: PathBuf::from("content/x.md"), lang: 0, key: ContentKey(key.into()), collection, is_source }
+        SourceFile {
+            path: PathBuf::from("content/x.md"),
+            lang: 0,
+            key: ContentKey(key.into()),
+            collection,
+            is_source,
+        }
     }
 
     fn parse_text(f: &SourceFile, text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
@@ -468,7 +613,11 @@ mod tests {
     #[test]
     fn every_bad_key_is_reported_with_file_lines() {
         let f = file(Collection::Guide, "guide/01-a", true);
-        let err = parse_text(&f, "---\ntitle: A\nsumary: x\nchapter: two\nsummary: S\n---\n").unwrap_err();
+        let err = parse_text(
+            &f,
+            "---\ntitle: A\nsumary: x\nchapter: two\nsummary: S\n---\n",
+        )
+        .unwrap_err();
         assert_eq!(err.len(), 2, "{err:?}");
         let unknown = err.iter().find(|d| d.message.contains("sumary")).unwrap();
         assert_eq!(unknown.location.as_ref().unwrap().line, 3);
@@ -480,17 +629,33 @@ mod tests {
     #[test]
     fn translations_must_not_repeat_source_keys() {
         let f = file(Collection::Guide, "guide/01-a", false);
-        let err = parse_text(&f, "---\ntitle: A\nchapter: 1\nsource_hash: \"0123456789ab\"\n---\n").unwrap_err();
+        let err = parse_text(
+            &f,
+            "---\ntitle: A\nchapter: 1\nsource_hash: \"0123456789ab\"\n---\n",
+        )
+        .unwrap_err();
         assert!(err[0].message.contains("taken from the English source"));
     }
 
     #[test]
     fn report_front_matter_is_typed() {
         let f = file(Collection::Reports, "reports/2027-01-01-x", true);
-        let fm = parse_text(&f, "---\ntitle: A\nsummary: S\ndate: 2027-01-01\nkind: training\nstatus: planned\n---\n").unwrap();
-        let Some(Meta::Report { date, kind, status, .. }) = fm.meta else { panic!() };
+        let fm = parse_text(
+            &f,
+            "---\ntitle: A\nsummary: S\ndate: 2027-01-01\nkind: training\nstatus: planned\n---\n",
+        )
+        .unwrap();
+        let Some(Meta::Report {
+            date, kind, status, ..
+        }) = fm.meta
+        else {
+            panic!()
+        };
         assert_eq!(date, jiff::civil::date(2027, 1, 1));
-        assert_eq!((kind, status), (ReportKind::Training, ReportStatus::Planned));
+        assert_eq!(
+            (kind, status),
+            (ReportKind::Training, ReportStatus::Planned)
+        );
     }
 
     #[test]

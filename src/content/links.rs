@@ -23,7 +23,11 @@ pub struct LinkIndex {
 impl LinkIndex {
     /// Index the site's assets.
     pub fn new(site: &Site) -> LinkIndex {
-        let assets = site.assets.iter().map(|p| p.to_string_lossy().replace('\\', "/")).collect();
+        let assets = site
+            .assets
+            .iter()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .collect();
         LinkIndex { assets }
     }
 }
@@ -43,9 +47,17 @@ pub fn root_prefix(path: &str) -> String {
 impl EntryResolver<'_> {
     fn dir(&self) -> String {
         let e = &self.site.entries[self.entry];
-        let path = self.site.pages[e.page].file.path.to_string_lossy().replace('\\', "/");
-        let rel = path.strip_prefix(&format!("{CONTENT_DIR}/")).unwrap_or(&path).to_string();
-        rel.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string())
+        let path = self.site.pages[e.page]
+            .file
+            .path
+            .to_string_lossy()
+            .replace('\\', "/");
+        let rel = path
+            .strip_prefix(&format!("{CONTENT_DIR}/"))
+            .unwrap_or(&path)
+            .to_string();
+        rel.rsplit_once('/')
+            .map_or(String::new(), |(d, _)| d.to_string())
     }
 
     fn root(&self) -> String {
@@ -78,18 +90,34 @@ impl EntryResolver<'_> {
 
     fn broken_page(&self, key: &ContentKey) -> Problem {
         let lang = self.site.entries[self.entry].lang;
-        let keys: Vec<&str> = self.site.entries.iter().filter(|e| e.lang == lang).map(|e| e.key.0.as_str()).collect();
+        let keys: Vec<&str> = self
+            .site
+            .entries
+            .iter()
+            .filter(|e| e.lang == lang)
+            .map(|e| e.key.0.as_str())
+            .collect();
         let hint = match did_you_mean(&key.0, keys) {
             Some(k) => format!("did you mean {k}.md? Links are relative to this file's folder"),
             None => "check the file name; links are relative to this file's folder, e.g. ../practices/peer-tutoring.md".into(),
         };
-        problem(Severity::Error, "broken-link", format!("this link points to content/{}.md, which does not exist", key.0), hint)
+        problem(
+            Severity::Error,
+            "broken-link",
+            format!(
+                "this link points to content/{}.md, which does not exist",
+                key.0
+            ),
+            hint,
+        )
     }
 
     fn asset(&self, path: &str) -> Option<String> {
         let lang = self.lang_code();
         let localized = match path.rsplit_once('.') {
-            Some((stem, ext)) if !path.ends_with(&format!(".{lang}.{ext}")) => format!("{stem}.{lang}.{ext}"),
+            Some((stem, ext)) if !path.ends_with(&format!(".{lang}.{ext}")) => {
+                format!("{stem}.{lang}.{ext}")
+            }
             _ => path.to_string(),
         };
         [localized, path.to_string()]
@@ -99,13 +127,29 @@ impl EntryResolver<'_> {
     }
 }
 
-fn problem(severity: Severity, code: &'static str, message: String, hint: impl Into<String>) -> Problem {
-    Problem { offset: 0, severity, code, message, hint: Some(hint.into()) }
+fn problem(
+    severity: Severity,
+    code: &'static str,
+    message: String,
+    hint: impl Into<String>,
+) -> Problem {
+    Problem {
+        offset: 0,
+        severity,
+        code,
+        message,
+        hint: Some(hint.into()),
+    }
 }
 
 fn is_external(dest: &str) -> bool {
     let scheme_end = dest.find(':');
-    scheme_end.is_some_and(|i| dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) && i > 1)
+    scheme_end.is_some_and(|i| {
+        dest[..i]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            && i > 1
+    })
 }
 
 /// Join a relative path to a folder and fold `.` and `..`; `None` if it leaves `content/`.
@@ -128,12 +172,13 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
@@ -144,14 +189,24 @@ fn percent_decode(s: &str) -> String {
 impl Resolver for EntryResolver<'_> {
     fn link(&self, dest: &str) -> Result<Resolved, Problem> {
         if let Some(fragment) = dest.strip_prefix('#') {
-            return Ok(Resolved { url: dest.to_string(), anchor: Some((usize::MAX, fragment.to_string())) });
+            return Ok(Resolved {
+                url: dest.to_string(),
+                anchor: Some((usize::MAX, fragment.to_string())),
+            });
         }
         if is_external(dest) || dest.starts_with("//") {
-            return Ok(Resolved { url: dest.to_string(), anchor: None });
+            return Ok(Resolved {
+                url: dest.to_string(),
+                anchor: None,
+            });
         }
         if dest.starts_with('/') {
-            return Err(problem(Severity::Warning, "root-link", format!("the link \"{dest}\" starts with /"),
-                "it would break when the site is published under a sub-path (GitHub Pages); link to the .md file relatively instead"));
+            return Err(problem(
+                Severity::Warning,
+                "root-link",
+                format!("the link \"{dest}\" starts with /"),
+                "it would break when the site is published under a sub-path (GitHub Pages); link to the .md file relatively instead",
+            ));
         }
         let (path, fragment) = match dest.split_once('#') {
             Some((p, f)) => (p, Some(f)),
@@ -159,28 +214,48 @@ impl Resolver for EntryResolver<'_> {
         };
         let path = percent_decode(path.split('?').next().unwrap_or(path));
         let Some(joined) = join(&self.dir(), &path) else {
-            return Err(problem(Severity::Error, "broken-link", format!("the link \"{dest}\" leads outside content/"), "link only to files under content/"));
+            return Err(problem(
+                Severity::Error,
+                "broken-link",
+                format!("the link \"{dest}\" leads outside content/"),
+                "link only to files under content/",
+            ));
         };
         if joined.ends_with(".md") {
             return self.page_link(&joined, fragment);
         }
         match self.asset(&joined) {
-            Some(url) => Ok(Resolved { url: fragment.map_or(url.clone(), |f| format!("{url}#{f}")), anchor: None }),
-            None => Err(problem(Severity::Error, "broken-link", format!("the link \"{dest}\" points to content/{joined}, which does not exist"),
-                "check the file name and folder; links to pages end in .md")),
+            Some(url) => Ok(Resolved {
+                url: fragment.map_or(url.clone(), |f| format!("{url}#{f}")),
+                anchor: None,
+            }),
+            None => Err(problem(
+                Severity::Error,
+                "broken-link",
+                format!("the link \"{dest}\" points to content/{joined}, which does not exist"),
+                "check the file name and folder; links to pages end in .md",
+            )),
         }
     }
 
     fn image(&self, src: &str) -> Result<String, Problem> {
         if is_external(src) || src.starts_with("//") {
-            return Err(problem(Severity::Warning, "remote-image", format!("the image \"{src}\" is loaded from another site"),
-                "save the image under content/images/ and link it relatively: the site makes no third-party requests"));
+            return Err(problem(
+                Severity::Warning,
+                "remote-image",
+                format!("the image \"{src}\" is loaded from another site"),
+                "save the image under content/images/ and link it relatively: the site makes no third-party requests",
+            ));
         }
         let path = percent_decode(src);
         let joined = join(&self.dir(), &path).unwrap_or_default();
         self.asset(&joined).ok_or_else(|| {
-            problem(Severity::Error, "missing-image", format!("the image \"{src}\" is not at content/{joined}"),
-                "put the image under content/images/ and check the spelling of its name")
+            problem(
+                Severity::Error,
+                "missing-image",
+                format!("the image \"{src}\" is not at content/{joined}"),
+                "put the image under content/images/ and check the spelling of its name",
+            )
         })
     }
 }
@@ -191,7 +266,10 @@ mod tests {
 
     #[test]
     fn join_folds_dots_and_refuses_to_leave() {
-        assert_eq!(join("guide", "../practices/x.md").as_deref(), Some("practices/x.md"));
+        assert_eq!(
+            join("guide", "../practices/x.md").as_deref(),
+            Some("practices/x.md")
+        );
         assert_eq!(join("guide", "./03-x.md").as_deref(), Some("guide/03-x.md"));
         assert_eq!(join("", "../x.md"), None);
     }

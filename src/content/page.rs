@@ -30,13 +30,24 @@ pub fn short_hash(bytes: &[u8]) -> String {
 /// Read and parse one content file under `root`.
 pub fn parse_file(root: &Path, file: SourceFile) -> Result<Page, Vec<Diagnostic>> {
     let bytes = std::fs::read(root.join(&file.path)).map_err(|e| {
-        vec![Diagnostic::error("content", format!("cannot read this file: {e}")).at(Location::file(&file.path))]
+        vec![
+            Diagnostic::error("content", format!("cannot read this file: {e}"))
+                .at(Location::file(&file.path)),
+        ]
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = Location::file(&file.path);
-        vec![Diagnostic::error("content", format!("this file is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+        vec![
+            Diagnostic::error(
+                "content",
+                format!(
+                    "this file is not UTF-8 text (byte {})",
+                    e.utf8_error().valid_up_to()
+                ),
+            )
             .at(at)
-            .hint("save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)")]
+            .hint("save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"),
+        ]
     })?;
     parse_text(file, &text)
 }
@@ -45,10 +56,18 @@ pub fn parse_file(root: &Path, file: SourceFile) -> Result<Page, Vec<Diagnostic>
 pub fn parse_text(file: SourceFile, text: &str) -> Result<Page, Vec<Diagnostic>> {
     let hash = short_hash(text.as_bytes());
     let Some(split) = front_matter::split(text) else {
-        return Err(vec![Diagnostic::error("front-matter", "this page has no front matter")
-            .at(Location::file(&file.path))
-            .hint("start the file with a line ---, then title: \"…\", then another line ---")]);
+        return Err(vec![
+            Diagnostic::error("front-matter", "this page has no front matter")
+                .at(Location::file(&file.path))
+                .hint("start the file with a line ---, then title: \"…\", then another line ---"),
+        ]);
     };
     let front = front_matter::parse(&file, &split)?;
-    Ok(Page { body: split.body.to_string(), body_line: split.body_line, front, hash, file })
+    Ok(Page {
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        front,
+        hash,
+        file,
+    })
 }

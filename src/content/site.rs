@@ -120,10 +120,23 @@ impl Site {
 }
 
 /// Assemble parsed pages into the site; problems of the whole (duplicates, orphans) are reported.
-pub fn assemble(config: Config, pages: Vec<Page>, assets: Vec<PathBuf>, drafts: bool, problems: &mut Vec<Diagnostic>) -> Site {
-    let pages: Vec<Page> = pages.into_iter().filter(|p| drafts || !p.front.draft).collect();
-    let sources: BTreeMap<ContentKey, usize> =
-        pages.iter().enumerate().filter(|(_, p)| p.file.is_source).map(|(i, p)| (p.file.key.clone(), i)).collect();
+pub fn assemble(
+    config: Config,
+    pages: Vec<Page>,
+    assets: Vec<PathBuf>,
+    drafts: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> Site {
+    let pages: Vec<Page> = pages
+        .into_iter()
+        .filter(|p| drafts || !p.front.draft)
+        .collect();
+    let sources: BTreeMap<ContentKey, usize> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.file.is_source)
+        .map(|(i, p)| (p.file.key.clone(), i))
+        .collect();
     let mut translations: HashMap<(ContentKey, usize), usize> = HashMap::new();
     for (i, p) in pages.iter().enumerate().filter(|(_, p)| !p.file.is_source) {
         if sources.contains_key(&p.file.key) {
@@ -133,7 +146,15 @@ pub fn assemble(config: Config, pages: Vec<Page>, assets: Vec<PathBuf>, drafts: 
         }
     }
     check_sources(&pages, &sources, problems);
-    let mut site = Site { config, pages, entries: Vec::new(), index: HashMap::new(), trees: Vec::new(), assets, bodies: Vec::new() };
+    let mut site = Site {
+        config,
+        pages,
+        entries: Vec::new(),
+        index: HashMap::new(),
+        trees: Vec::new(),
+        assets,
+        bodies: Vec::new(),
+    };
     for lang in 0..site.config.languages.len() {
         for (key, &source) in &sources {
             let page = translations.get(&(key.clone(), lang)).copied();
@@ -142,25 +163,47 @@ pub fn assemble(config: Config, pages: Vec<Page>, assets: Vec<PathBuf>, drafts: 
             site.entries.push(entry);
         }
     }
-    site.trees = (0..site.config.languages.len()).map(|l| build_tree(&site, l)).collect();
+    site.trees = (0..site.config.languages.len())
+        .map(|l| build_tree(&site, l))
+        .collect();
     site
 }
 
 fn orphan(p: &Page) -> Diagnostic {
     let source = format!("{}.md", p.file.key.0);
-    Diagnostic::error("translation", format!("this translation has no source file content/{source}"))
-        .at(Location::file(&p.file.path))
-        .hint("rename it to match the English file it translates, or add that English file")
+    Diagnostic::error(
+        "translation",
+        format!("this translation has no source file content/{source}"),
+    )
+    .at(Location::file(&p.file.path))
+    .hint("rename it to match the English file it translates, or add that English file")
 }
 
-fn make_entry(site: &Site, key: &ContentKey, lang: usize, source: usize, page: Option<usize>) -> Entry {
+fn make_entry(
+    site: &Site,
+    key: &ContentKey,
+    lang: usize,
+    source: usize,
+    page: Option<usize>,
+) -> Entry {
     let src = &site.pages[source];
     let (page, status) = match page {
         None if lang == site.config.source => (source, TranslationStatus::Source),
         None => (source, TranslationStatus::Missing),
         Some(t) => {
-            let current = site.pages[t].front.source_hash.as_ref().is_some_and(|(h, _)| *h == src.hash);
-            (t, if current { TranslationStatus::Translated } else { TranslationStatus::Outdated })
+            let current = site.pages[t]
+                .front
+                .source_hash
+                .as_ref()
+                .is_some_and(|(h, _)| *h == src.hash);
+            (
+                t,
+                if current {
+                    TranslationStatus::Translated
+                } else {
+                    TranslationStatus::Outdated
+                },
+            )
         }
     };
     let shown = &site.pages[page];
@@ -174,7 +217,12 @@ fn make_entry(site: &Site, key: &ContentKey, lang: usize, source: usize, page: O
         status,
         path: entry_path(&site.config.languages[lang].code, src),
         title: smart_quotes(&shown.front.title, q),
-        summary: shown.front.summary.as_deref().or(src.front.summary.as_deref()).map(|s| smart_quotes(s, q)),
+        summary: shown
+            .front
+            .summary
+            .as_deref()
+            .or(src.front.summary.as_deref())
+            .map(|s| smart_quotes(s, q)),
     }
 }
 
@@ -191,48 +239,81 @@ fn entry_path(lang: &str, source: &Page) -> String {
 }
 
 /// Duplicate chapter numbers and slugs are errors; gaps in the chapter order are warnings.
-fn check_sources(pages: &[Page], sources: &BTreeMap<ContentKey, usize>, problems: &mut Vec<Diagnostic>) {
+fn check_sources(
+    pages: &[Page],
+    sources: &BTreeMap<ContentKey, usize>,
+    problems: &mut Vec<Diagnostic>,
+) {
     let mut chapters: BTreeMap<u32, &Page> = BTreeMap::new();
     let mut slugs: HashMap<(Collection, String), &Page> = HashMap::new();
     for &i in sources.values() {
         let p = &pages[i];
-        if let Some(Meta::Chapter { number, at }) = &p.front.meta {
-            if let Some(first) = chapters.insert(*number, p) {
-                problems.push(Diagnostic::error("chapter-order", format!("chapter {number} is also used by {}", first.file.path.display()))
-                    .at(at.clone())
-                    .hint("give every chapter its own number"));
-            }
+        if let Some(Meta::Chapter { number, at }) = &p.front.meta
+            && let Some(first) = chapters.insert(*number, p)
+        {
+            problems.push(
+                Diagnostic::error(
+                    "chapter-order",
+                    format!(
+                        "chapter {number} is also used by {}",
+                        first.file.path.display()
+                    ),
+                )
+                .at(at.clone())
+                .hint("give every chapter its own number"),
+            );
         }
-        if !p.file.key.is_index() && p.file.collection != Collection::Home {
-            if let Some(first) = slugs.insert((p.file.collection, slug_of(&p.file.key)), p) {
-                problems.push(Diagnostic::error("duplicate-slug", format!("this page would have the same address as {}", first.file.path.display()))
-                    .at(Location::file(&p.file.path))
-                    .hint("rename one of the two files"));
-            }
+        if !p.file.key.is_index()
+            && p.file.collection != Collection::Home
+            && let Some(first) = slugs.insert((p.file.collection, slug_of(&p.file.key)), p)
+        {
+            problems.push(
+                Diagnostic::error(
+                    "duplicate-slug",
+                    format!(
+                        "this page would have the same address as {}",
+                        first.file.path.display()
+                    ),
+                )
+                .at(Location::file(&p.file.path))
+                .hint("rename one of the two files"),
+            );
         }
     }
     let numbers: Vec<u32> = chapters.keys().copied().collect();
     for (expected, n) in (1u32..).zip(&numbers) {
         if *n != expected {
             if let Some(Meta::Chapter { at, .. }) = &chapters[n].front.meta {
-                problems.push(Diagnostic::warning("chapter-order", format!("chapter {expected} is missing before chapter {n}"))
+                problems.push(
+                    Diagnostic::warning(
+                        "chapter-order",
+                        format!("chapter {expected} is missing before chapter {n}"),
+                    )
                     .at(at.clone())
-                    .hint("number the chapters 1, 2, 3 … without gaps"));
+                    .hint("number the chapters 1, 2, 3 … without gaps"),
+                );
             }
             break;
         }
     }
     if !sources.contains_key(&ContentKey("_index".into())) {
-        problems.push(Diagnostic::error("content", "the site has no home page")
-            .at(Location::file("content/_index.md"))
-            .hint("create content/_index.md with a title"));
+        problems.push(
+            Diagnostic::error("content", "the site has no home page")
+                .at(Location::file("content/_index.md"))
+                .hint("create content/_index.md with a title"),
+        );
     }
 }
 
 fn build_tree(site: &Site, lang: usize) -> LangTree {
     let mut tree = LangTree::default();
     let sorter = Sorter::new(&site.config.languages[lang].locale);
-    for (id, e) in site.entries.iter().enumerate().filter(|(_, e)| e.lang == lang) {
+    for (id, e) in site
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.lang == lang)
+    {
         if e.collection == Collection::Home {
             tree.home = Some(id);
         } else if e.key.is_index() {
@@ -252,16 +333,28 @@ fn build_tree(site: &Site, lang: usize) -> LangTree {
         _ => 0,
     };
     tree.chapters.sort_by_key(chapter);
-    tree.practices.sort_by(|a, b| site.stage(*a).cmp(&site.stage(*b)).then_with(|| sorter.compare(&site.entries[*a].title, &site.entries[*b].title)));
+    tree.practices.sort_by(|a, b| {
+        site.stage(*a)
+            .cmp(&site.stage(*b))
+            .then_with(|| sorter.compare(&site.entries[*a].title, &site.entries[*b].title))
+    });
     let date = |id: &EntryId| match site.meta(*id) {
         Some(Meta::Report { date, .. }) => *date,
         _ => jiff::civil::Date::MIN,
     };
-    tree.reports.sort_by(|a, b| date(b).cmp(&date(a)).then_with(|| sorter.compare(&site.entries[*a].title, &site.entries[*b].title)));
+    tree.reports.sort_by(|a, b| {
+        date(b)
+            .cmp(&date(a))
+            .then_with(|| sorter.compare(&site.entries[*a].title, &site.entries[*b].title))
+    });
     let weight = |id: &EntryId| match site.meta(*id) {
         Some(Meta::Page { weight }) => *weight,
         _ => 0,
     };
-    tree.pages.sort_by(|a, b| weight(a).cmp(&weight(b)).then_with(|| sorter.compare(&site.entries[*a].title, &site.entries[*b].title)));
+    tree.pages.sort_by(|a, b| {
+        weight(a)
+            .cmp(&weight(b))
+            .then_with(|| sorter.compare(&site.entries[*a].title, &site.entries[*b].title))
+    });
     tree
 }

@@ -66,16 +66,36 @@ pub fn atom(site: &Site, i18n: &I18n, lang: usize) -> Vec<u8> {
         Some(Meta::Report { date, .. }) => Some(*date),
         _ => None,
     };
-    let updated = reports.iter().filter_map(date_of).max().unwrap_or(jiff::civil::date(2000, 1, 1));
+    let updated = reports
+        .iter()
+        .filter_map(date_of)
+        .max()
+        .unwrap_or(jiff::civil::date(2000, 1, 1));
     let mut w = writer();
-    start(&mut w, "feed", &[("xmlns", "http://www.w3.org/2005/Atom"), ("xml:lang", code)]);
-    let title = format!("{} – {}", i18n.get(lang, "site-title", &[]), i18n.get(lang, "nav-reports", &[]));
+    start(
+        &mut w,
+        "feed",
+        &[("xmlns", "http://www.w3.org/2005/Atom"), ("xml:lang", code)],
+    );
+    let title = format!(
+        "{} – {}",
+        i18n.get(lang, "site-title", &[]),
+        i18n.get(lang, "nav-reports", &[])
+    );
     text_element(&mut w, "title", &[], &title);
     let self_url = format!("{base}{code}/reports/atom.xml");
     let html_url = format!("{base}{code}/reports/");
     text_element(&mut w, "id", &[], &self_url);
     empty(&mut w, "link", &[("rel", "self"), ("href", &self_url)]);
-    empty(&mut w, "link", &[("rel", "alternate"), ("type", "text/html"), ("href", &html_url)]);
+    empty(
+        &mut w,
+        "link",
+        &[
+            ("rel", "alternate"),
+            ("type", "text/html"),
+            ("href", &html_url),
+        ],
+    );
     text_element(&mut w, "updated", &[], &rfc3339(updated));
     start(&mut w, "author", &[]);
     text_element(&mut w, "name", &[], &i18n.get(lang, "site-title", &[]));
@@ -87,8 +107,17 @@ pub fn atom(site: &Site, i18n: &I18n, lang: usize) -> Vec<u8> {
         start(&mut w, "entry", &[("xml:lang", content_lang)]);
         text_element(&mut w, "title", &[], &e.title);
         text_element(&mut w, "id", &[], &url);
-        empty(&mut w, "link", &[("rel", "alternate"), ("type", "text/html"), ("href", &url)]);
-        text_element(&mut w, "updated", &[], &rfc3339(date_of(id).unwrap_or(updated)));
+        empty(
+            &mut w,
+            "link",
+            &[("rel", "alternate"), ("type", "text/html"), ("href", &url)],
+        );
+        text_element(
+            &mut w,
+            "updated",
+            &[],
+            &rfc3339(date_of(id).unwrap_or(updated)),
+        );
         if let Some(s) = &e.summary {
             text_element(&mut w, "summary", &[], s);
         }
@@ -102,23 +131,52 @@ pub fn atom(site: &Site, i18n: &I18n, lang: usize) -> Vec<u8> {
 pub fn sitemap(site: &Site) -> Vec<u8> {
     let base = &site.config.base_url;
     let mut w = writer();
-    start(&mut w, "urlset", &[("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"), ("xmlns:xhtml", "http://www.w3.org/1999/xhtml")]);
+    start(
+        &mut w,
+        "urlset",
+        &[
+            ("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"),
+            ("xmlns:xhtml", "http://www.w3.org/1999/xhtml"),
+        ],
+    );
     for (id, e) in site.entries.iter().enumerate() {
-        if e.status == TranslationStatus::Missing || (e.key.is_index() && e.collection != crate::content::Collection::Home) {
+        if e.status == TranslationStatus::Missing
+            || (e.key.is_index() && e.collection != crate::content::Collection::Home)
+        {
             continue;
         }
         let alternates: Vec<(String, String)> = site
             .translations(id)
             .filter(|t| site.entries[*t].status != TranslationStatus::Missing)
-            .map(|t| (site.config.languages[site.entries[t].lang].code.clone(), format!("{base}{}", site.entries[t].path)))
+            .map(|t| {
+                (
+                    site.config.languages[site.entries[t].lang].code.clone(),
+                    format!("{base}{}", site.entries[t].path),
+                )
+            })
             .collect();
         url_entry(&mut w, &format!("{base}{}", e.path), &alternates, site);
     }
     for lang in 0..site.config.languages.len() {
         for list in list_pages(site, lang) {
-            let alternates: Vec<(String, String)> = site.config.languages.iter().enumerate()
-                .map(|(l, language)| (language.code.clone(), format!("{base}{}", list.path(site, l)))).collect();
-            url_entry(&mut w, &format!("{base}{}", list.path(site, lang)), &alternates, site);
+            let alternates: Vec<(String, String)> = site
+                .config
+                .languages
+                .iter()
+                .enumerate()
+                .map(|(l, language)| {
+                    (
+                        language.code.clone(),
+                        format!("{base}{}", list.path(site, l)),
+                    )
+                })
+                .collect();
+            url_entry(
+                &mut w,
+                &format!("{base}{}", list.path(site, lang)),
+                &alternates,
+                site,
+            );
         }
     }
     end(&mut w, "urlset");
@@ -130,11 +188,23 @@ fn url_entry(w: &mut W, loc: &str, alternates: &[(String, String)], site: &Site)
     text_element(w, "loc", &[], loc);
     if alternates.len() > 1 {
         for (code, href) in alternates {
-            empty(w, "xhtml:link", &[("rel", "alternate"), ("hreflang", code), ("href", href)]);
+            empty(
+                w,
+                "xhtml:link",
+                &[("rel", "alternate"), ("hreflang", code), ("href", href)],
+            );
         }
         let source = &site.config.source_language().code;
         if let Some((_, href)) = alternates.iter().find(|(c, _)| c == source) {
-            empty(w, "xhtml:link", &[("rel", "alternate"), ("hreflang", "x-default"), ("href", href)]);
+            empty(
+                w,
+                "xhtml:link",
+                &[
+                    ("rel", "alternate"),
+                    ("hreflang", "x-default"),
+                    ("href", href),
+                ],
+            );
         }
     }
     end(w, "url");
@@ -142,5 +212,9 @@ fn url_entry(w: &mut W, loc: &str, alternates: &[(String, String)], site: &Site)
 
 /// `robots.txt`, pointing at the sitemap.
 pub fn robots(site: &Site) -> Vec<u8> {
-    format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.config.base_url).into_bytes()
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+        site.config.base_url
+    )
+    .into_bytes()
 }

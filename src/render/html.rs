@@ -30,14 +30,20 @@ pub struct HtmlRenderer {
 fn report_of(e: &tera::Error) -> Option<&tera::ReportError> {
     match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
-        _ => std::error::Error::source(e)?.downcast_ref::<tera::Error>().and_then(report_of),
+        _ => std::error::Error::source(e)?
+            .downcast_ref::<tera::Error>()
+            .and_then(report_of),
     }
 }
 
 fn tera_location(template_dir: &Path, e: &tera::Error) -> Option<Location> {
     let r = report_of(e)?;
     let span = r.span();
-    Some(Location::new(template_dir.join(r.filename()), span.start_line, span.start_col + 1))
+    Some(Location::new(
+        template_dir.join(r.filename()),
+        span.start_line,
+        span.start_col + 1,
+    ))
 }
 
 fn tera_message(e: &tera::Error) -> String {
@@ -66,7 +72,10 @@ pub fn template_errors(template_dir: &Path, e: &tera::Error, doing: &str) -> Vec
     let text = e.to_string();
     let mut found = Vec::new();
     for block in text.split("\n\n") {
-        let message = block.lines().find_map(|l| l.trim().strip_prefix("error: ")).unwrap_or(block.trim());
+        let message = block
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("error: "))
+            .unwrap_or(block.trim());
         let place = block.lines().find_map(|l| l.trim().strip_prefix("--> "));
         let d = Diagnostic::error("template", format!("{doing}: {message}"))
             .hint("fix the template at this line; the theme's README lists the variables and functions templates can use");
@@ -87,8 +96,9 @@ fn parse_place(place: &str) -> Option<(&str, usize, usize)> {
 
 /// A template problem as a diagnostic at its place in the template.
 pub fn template_error(template_dir: &Path, e: &tera::Error, doing: &str) -> Diagnostic {
-    let d = Diagnostic::error("template", format!("{doing}: {}", tera_message(e)))
-        .hint("fix the template at this line; the theme's README lists the variables a template receives");
+    let d = Diagnostic::error("template", format!("{doing}: {}", tera_message(e))).hint(
+        "fix the template at this line; the theme's README lists the variables a template receives",
+    );
     match tera_location(template_dir, e) {
         Some(at) => d.at(at),
         None => d,
@@ -97,58 +107,125 @@ pub fn template_error(template_dir: &Path, e: &tera::Error, doing: &str) -> Diag
 
 impl HtmlRenderer {
     /// Load the theme's templates; every broken template is reported.
-    pub fn load(root: &Path, theme: &str, i18n: Arc<I18n>) -> Result<HtmlRenderer, Vec<Diagnostic>> {
+    pub fn load(
+        root: &Path,
+        theme: &str,
+        i18n: Arc<I18n>,
+    ) -> Result<HtmlRenderer, Vec<Diagnostic>> {
         let template_dir = Path::new(THEMES_DIR).join(theme).join("templates");
         let abs = root.join(&template_dir);
         let mut files: Vec<(String, String)> = Vec::new();
-        for entry in walkdir::WalkDir::new(&abs).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        for entry in walkdir::WalkDir::new(&abs)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
             if entry.file_type().is_file() {
-                let name = entry.path().strip_prefix(&abs).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+                let name = entry
+                    .path()
+                    .strip_prefix(&abs)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 match std::fs::read_to_string(entry.path()) {
                     Ok(text) => files.push((name, text)),
-                    Err(e) => return Err(vec![Diagnostic::error("template", format!("cannot read {name}: {e}"))]),
+                    Err(e) => {
+                        return Err(vec![Diagnostic::error(
+                            "template",
+                            format!("cannot read {name}: {e}"),
+                        )]);
+                    }
                 }
             }
         }
         if files.is_empty() {
-            return Err(vec![Diagnostic::error("theme", format!("the theme \"{theme}\" has no templates in {}", template_dir.display()))
-                .hint("check `theme:` in site.yaml and that themes/THEME/templates/ exists")]);
+            return Err(vec![
+                Diagnostic::error(
+                    "theme",
+                    format!(
+                        "the theme \"{theme}\" has no templates in {}",
+                        template_dir.display()
+                    ),
+                )
+                .hint("check `theme:` in site.yaml and that themes/THEME/templates/ exists"),
+            ]);
         }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         register_functions(&mut tera, i18n);
-        tera.add_raw_templates(files).map_err(|e| template_errors(&template_dir, &e, "this template has an error"))?;
+        tera.add_raw_templates(files)
+            .map_err(|e| template_errors(&template_dir, &e, "this template has an error"))?;
         Ok(HtmlRenderer { tera, template_dir })
     }
 
     /// Render one template with a context.
     pub fn render(&self, template: &str, ctx: &PageContext) -> Result<String, Diagnostic> {
-        let context = Context::from_serialize(ctx).map_err(|e| template_error(&self.template_dir, &e, "internal error"))?;
-        self.tera.render(template, &context).map_err(|e| template_error(&self.template_dir, &e, &format!("{template} failed for {}", ctx.canonical)))
+        let context = Context::from_serialize(ctx)
+            .map_err(|e| template_error(&self.template_dir, &e, "internal error"))?;
+        self.tera.render(template, &context).map_err(|e| {
+            template_error(
+                &self.template_dir,
+                &e,
+                &format!("{template} failed for {}", ctx.canonical),
+            )
+        })
     }
 
     /// Render a template with a free-form context (root chooser, 404).
-    pub fn render_value(&self, template: &str, value: &serde_json::Value) -> Result<String, Diagnostic> {
-        let context = Context::from_serialize(value).map_err(|e| template_error(&self.template_dir, &e, "internal error"))?;
-        self.tera.render(template, &context).map_err(|e| template_error(&self.template_dir, &e, template))
+    pub fn render_value(
+        &self,
+        template: &str,
+        value: &serde_json::Value,
+    ) -> Result<String, Diagnostic> {
+        let context = Context::from_serialize(value)
+            .map_err(|e| template_error(&self.template_dir, &e, "internal error"))?;
+        self.tera
+            .render(template, &context)
+            .map_err(|e| template_error(&self.template_dir, &e, template))
     }
 
     /// Render every entry page and list page of the site into `out`.
     pub fn render_site(&self, views: &ViewBuilder<'_>, out: &Output) -> Vec<Diagnostic> {
         let site = views.site;
-        let pages: Vec<EntryId> = (0..site.entries.len()).filter(|id| !is_list(site, *id)).collect();
-        let mut problems: Vec<Diagnostic> = pages.par_iter().filter_map(|&id| self.write(out, &entry_path(site, id), self.entry_page(views, id)).err()).collect();
-        let lists: Vec<(usize, ListPage)> = (0..site.config.languages.len()).flat_map(|l| list_pages(site, l).into_iter().map(move |p| (l, p))).collect();
-        problems.extend(lists.par_iter().filter_map(|(lang, page)| {
-            let path = page.path(site, *lang);
-            self.write(out, &format!("{path}index.html"), self.list_page(views, *lang, page, &path)).err()
-        }).collect::<Vec<_>>());
+        let pages: Vec<EntryId> = (0..site.entries.len())
+            .filter(|id| !is_list(site, *id))
+            .collect();
+        let mut problems: Vec<Diagnostic> = pages
+            .par_iter()
+            .filter_map(|&id| {
+                self.write(out, &entry_path(site, id), self.entry_page(views, id))
+                    .err()
+            })
+            .collect();
+        let lists: Vec<(usize, ListPage)> = (0..site.config.languages.len())
+            .flat_map(|l| list_pages(site, l).into_iter().map(move |p| (l, p)))
+            .collect();
+        problems.extend(
+            lists
+                .par_iter()
+                .filter_map(|(lang, page)| {
+                    let path = page.path(site, *lang);
+                    self.write(
+                        out,
+                        &format!("{path}index.html"),
+                        self.list_page(views, *lang, page, &path),
+                    )
+                    .err()
+                })
+                .collect::<Vec<_>>(),
+        );
         problems
     }
 
-    fn write(&self, out: &Output, rel: &str, html: Result<String, Diagnostic>) -> Result<(), Diagnostic> {
+    fn write(
+        &self,
+        out: &Output,
+        rel: &str,
+        html: Result<String, Diagnostic>,
+    ) -> Result<(), Diagnostic> {
         let html = html?;
-        out.write(rel, html.as_bytes()).map_err(|e| Diagnostic::error("output", format!("cannot write {rel}: {e}")))
+        out.write(rel, html.as_bytes())
+            .map_err(|e| Diagnostic::error("output", format!("cannot write {rel}: {e}")))
     }
 
     fn entry_page(&self, views: &ViewBuilder<'_>, id: EntryId) -> Result<String, Diagnostic> {
@@ -165,37 +242,93 @@ impl HtmlRenderer {
         if e.collection == Collection::Guide {
             let chapters = &site.trees[e.lang].chapters;
             let pos = chapters.iter().position(|c| *c == id);
-            let link = |i: usize| chapters.get(i).map(|c| { let it = views.item(*c, &e.path); super::views::LinkView { title: it.title, url: it.url, current: false } });
+            let link = |i: usize| {
+                chapters.get(i).map(|c| {
+                    let it = views.item(*c, &e.path);
+                    super::views::LinkView {
+                        title: it.title,
+                        url: it.url,
+                        current: false,
+                    }
+                })
+            };
             page.prev = pos.and_then(|p| p.checked_sub(1)).and_then(link);
             page.next = pos.and_then(|p| link(p + 1));
         }
-        let target = Target { lang: e.lang, path: &e.path, entry: Some(id) };
-        let others = |l: usize| site.lookup(&e.key, l).map_or_else(String::new, |o| site.entries[o].path.clone());
+        let target = Target {
+            lang: e.lang,
+            path: &e.path,
+            entry: Some(id),
+        };
+        let others = |l: usize| {
+            site.lookup(&e.key, l)
+                .map_or_else(String::new, |o| site.entries[o].path.clone())
+        };
         let mut ctx = views.context(&target, page, &others);
-        ctx.chapters = site.trees[e.lang].chapters.iter().map(|c| { let mut it = views.item(*c, &e.path); it.current = *c == id; it }).collect();
+        ctx.chapters = site.trees[e.lang]
+            .chapters
+            .iter()
+            .map(|c| {
+                let mut it = views.item(*c, &e.path);
+                it.current = *c == id;
+                it
+            })
+            .collect();
         if e.collection == Collection::Home {
-            ctx.items = site.trees[e.lang].reports.iter().take(3).map(|r| views.item(*r, &e.path)).collect();
+            ctx.items = site.trees[e.lang]
+                .reports
+                .iter()
+                .take(3)
+                .map(|r| views.item(*r, &e.path))
+                .collect();
         }
         self.render(template, &ctx)
     }
 
-    fn list_page(&self, views: &ViewBuilder<'_>, lang: usize, list: &ListPage, path: &str) -> Result<String, Diagnostic> {
+    fn list_page(
+        &self,
+        views: &ViewBuilder<'_>,
+        lang: usize,
+        list: &ListPage,
+        path: &str,
+    ) -> Result<String, Diagnostic> {
         let site = views.site;
         let index = site.trees[lang].indexes.get(&list.collection).copied();
         let mut page = match index {
             Some(id) => views.page_view(id, list.kind()),
-            None => PageView { kind: list.kind().into(), title: views.t(lang, &format!("nav-{}", list.collection.dir())), status: "source".into(), ..PageView::default() },
+            None => PageView {
+                kind: list.kind().into(),
+                title: views.t(lang, &format!("nav-{}", list.collection.dir())),
+                status: "source".into(),
+                ..PageView::default()
+            },
         };
         if let Some(c) = &list.country {
             page.title = format!("{} – {}", page.title, views.country_name(lang, c));
             page.content.clear();
         }
-        let target = Target { lang, path, entry: index };
+        let target = Target {
+            lang,
+            path,
+            entry: index,
+        };
         let others = |l: usize| list.path(site, l);
         let mut ctx = views.context(&target, page, &others);
         match list.collection {
-            Collection::Guide => ctx.chapters = site.trees[lang].chapters.iter().map(|c| views.item(*c, path)).collect(),
-            Collection::Reports => ctx.items = site.trees[lang].reports.iter().map(|c| views.item(*c, path)).collect(),
+            Collection::Guide => {
+                ctx.chapters = site.trees[lang]
+                    .chapters
+                    .iter()
+                    .map(|c| views.item(*c, path))
+                    .collect()
+            }
+            Collection::Reports => {
+                ctx.items = site.trees[lang]
+                    .reports
+                    .iter()
+                    .map(|c| views.item(*c, path))
+                    .collect()
+            }
             _ => {
                 ctx.groups = views.practice_groups(lang, path, list.country.as_deref());
                 ctx.filters = views.country_filters(lang, path, list.country.as_deref());
@@ -232,15 +365,33 @@ impl ListPage {
 
 /// The list pages of a language: guide, practices (all and per country), reports.
 pub fn list_pages(site: &Site, lang: usize) -> Vec<ListPage> {
-    let mut lists: Vec<ListPage> = [Collection::Guide, Collection::Practices, Collection::Reports]
-        .into_iter().map(|collection| ListPage { collection, country: None }).collect();
-    let mut countries: Vec<String> = site.trees[lang].practices.iter().filter_map(|id| match site.meta(*id) {
-        Some(crate::content::front_matter::Meta::Practice { country, .. }) => Some(country.clone()),
-        _ => None,
-    }).collect();
+    let mut lists: Vec<ListPage> = [
+        Collection::Guide,
+        Collection::Practices,
+        Collection::Reports,
+    ]
+    .into_iter()
+    .map(|collection| ListPage {
+        collection,
+        country: None,
+    })
+    .collect();
+    let mut countries: Vec<String> = site.trees[lang]
+        .practices
+        .iter()
+        .filter_map(|id| match site.meta(*id) {
+            Some(crate::content::front_matter::Meta::Practice { country, .. }) => {
+                Some(country.clone())
+            }
+            _ => None,
+        })
+        .collect();
     countries.sort();
     countries.dedup();
-    lists.extend(countries.into_iter().map(|c| ListPage { collection: Collection::Practices, country: Some(c) }));
+    lists.extend(countries.into_iter().map(|c| ListPage {
+        collection: Collection::Practices,
+        country: Some(c),
+    }));
     lists
 }
 
@@ -254,16 +405,26 @@ fn entry_path(site: &Site, id: EntryId) -> String {
 }
 
 fn register_functions(tera: &mut Tera, i18n: Arc<I18n>) {
-    tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
-        let key: String = kwargs.must_get::<&str>("key")?.to_string();
-        let code: String = state.get::<String>("lang")?.unwrap_or_default();
-        let lang = i18n.lang_index(&code).unwrap_or(0);
-        let args: Vec<(String, Arg)> = kwargs.iter().filter(|(k, _)| k.as_str() != Some("key")).map(|(k, v)| {
-            let name = k.as_str().unwrap_or_default().to_string();
-            let arg = v.as_number().map_or_else(|| Arg::Text(v.to_string()), |n| Arg::Number(n.as_float()));
-            (name, arg)
-        }).collect();
-        let borrowed: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        Ok(i18n.get(lang, &key, &borrowed))
-    });
+    tera.register_function(
+        "t",
+        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let key: String = kwargs.must_get::<&str>("key")?.to_string();
+            let code: String = state.get::<String>("lang")?.unwrap_or_default();
+            let lang = i18n.lang_index(&code).unwrap_or(0);
+            let args: Vec<(String, Arg)> = kwargs
+                .iter()
+                .filter(|(k, _)| k.as_str() != Some("key"))
+                .map(|(k, v)| {
+                    let name = k.as_str().unwrap_or_default().to_string();
+                    let arg = v
+                        .as_number()
+                        .map_or_else(|| Arg::Text(v.to_string()), |n| Arg::Number(n.as_float()));
+                    (name, arg)
+                })
+                .collect();
+            let borrowed: Vec<(&str, Arg)> =
+                args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+            Ok(i18n.get(lang, &key, &borrowed))
+        },
+    );
 }

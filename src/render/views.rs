@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::content::front_matter::{Meta, Stage};
+use crate::content::front_matter::{Meta, ReportStatus, Stage};
 use crate::content::links::root_prefix;
 use crate::content::{Collection, EntryId, Site, TranslationStatus};
 use crate::i18n::{Arg, DateFormatter, I18n};
@@ -37,25 +37,35 @@ pub struct LanguageView {
     pub og_locale: String,
 }
 
+/// What the front matter says of a page, ready to print (dates formatted, labels localized).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct MetaView {
+    pub chapter: Option<u32>,
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+    pub place: Option<String>,
+    pub report_kind: Option<String>,
+    pub planned: bool,
+    pub country: Option<String>,
+    pub country_name: Option<String>,
+    pub stage: Option<String>,
+    pub stage_label: Option<String>,
+    pub target_groups: Vec<String>,
+    pub reading_time: Option<String>,
+}
+
 /// A page in a list (chapters, practices, reports).
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemView {
     pub title: String,
     pub url: String,
     pub summary: Option<String>,
-    pub chapter: Option<u32>,
-    pub date: Option<String>,
-    pub date_iso: Option<String>,
-    pub place: Option<String>,
-    pub kind: Option<String>,
-    pub planned: bool,
-    pub country: Option<String>,
-    pub country_name: Option<String>,
-    pub stage: Option<String>,
     /// Whether this item is the page being shown.
     pub current: bool,
     /// Language of the title when it is not the page's (a fallback), for `lang=`.
     pub lang: Option<String>,
+    #[serde(flatten)]
+    pub meta: MetaView,
 }
 
 /// Practices of one stage.
@@ -92,18 +102,8 @@ pub struct PageView {
     pub content_lang: Option<String>,
     /// Relative URL of the source-language original (for the outdated banner).
     pub source_url: Option<String>,
-    pub reading_time: Option<String>,
-    pub chapter: Option<u32>,
-    pub date: Option<String>,
-    pub date_iso: Option<String>,
-    pub place: Option<String>,
-    pub report_kind: Option<String>,
-    pub planned: bool,
-    pub country: Option<String>,
-    pub country_name: Option<String>,
-    pub stage: Option<String>,
-    pub stage_label: Option<String>,
-    pub target_groups: Vec<String>,
+    #[serde(flatten)]
+    pub meta: MetaView,
     pub tags: Vec<String>,
     pub prev: Option<LinkView>,
     pub next: Option<LinkView>,
@@ -164,8 +164,18 @@ pub struct Target<'a> {
 impl<'a> ViewBuilder<'a> {
     /// Make a builder for a site.
     pub fn new(site: &'a Site, i18n: &'a I18n, year: i16) -> Self {
-        let dates = site.config.languages.iter().map(|l| DateFormatter::new(&l.locale)).collect();
-        ViewBuilder { site, i18n, dates, year }
+        let dates = site
+            .config
+            .languages
+            .iter()
+            .map(|l| DateFormatter::new(&l.locale))
+            .collect();
+        ViewBuilder {
+            site,
+            i18n,
+            dates,
+            year,
+        }
     }
 
     /// A UI string.
@@ -174,17 +184,35 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// The frame every page shares: language, menu, switcher, footer.
-    pub fn context(&self, target: &Target<'_>, page: PageView, other_paths: &dyn Fn(usize) -> String) -> PageContext {
+    pub fn context(
+        &self,
+        target: &Target<'_>,
+        page: PageView,
+        other_paths: &dyn Fn(usize) -> String,
+    ) -> PageContext {
         let site = self.site;
         let lang = &site.config.languages[target.lang];
         let root = root_prefix(target.path);
         let base = &site.config.base_url;
-        let languages = site.config.languages.iter().enumerate().map(|(i, l)| {
-            let path = other_paths(i);
-            let translated = target.entry.is_none_or(|e| self.translated_in(e, i));
-            LanguageView { code: l.code.clone(), name: l.name.clone(), url: format!("{root}{path}"), href: format!("{base}{path}"),
-                current: i == target.lang, translated, og_locale: og_locale(l) }
-        }).collect();
+        let languages = site
+            .config
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let path = other_paths(i);
+                let translated = target.entry.is_none_or(|e| self.translated_in(e, i));
+                LanguageView {
+                    code: l.code.clone(),
+                    name: l.name.clone(),
+                    url: format!("{root}{path}"),
+                    href: format!("{base}{path}"),
+                    current: i == target.lang,
+                    translated,
+                    og_locale: og_locale(l),
+                }
+            })
+            .collect();
         PageContext {
             lang: lang.code.clone(),
             root: root.clone(),
@@ -201,14 +229,19 @@ impl<'a> ViewBuilder<'a> {
             filters: Vec::new(),
             feed_url: format!("{root}{}/reports/atom.xml", lang.code),
             eu_funding: site.config.eu_funding,
-            license: site.config.license.as_ref().map(|l| LicenseView { name: l.name.clone(), url: l.url.clone() }),
+            license: site.config.license.as_ref().map(|l| LicenseView {
+                name: l.name.clone(),
+                url: l.url.clone(),
+            }),
             year: self.year,
         }
     }
 
     fn translated_in(&self, entry: EntryId, lang: usize) -> bool {
         let key = &self.site.entries[entry].key;
-        self.site.lookup(key, lang).is_some_and(|e| self.site.entries[e].status != TranslationStatus::Missing)
+        self.site
+            .lookup(key, lang)
+            .is_some_and(|e| self.site.entries[e].status != TranslationStatus::Missing)
     }
 
     fn menu(&self, lang: usize, current: &str) -> Vec<LinkView> {
@@ -224,55 +257,72 @@ impl<'a> ViewBuilder<'a> {
             let e = &self.site.entries[id];
             menu.push((e.title.clone(), e.path.clone()));
         }
-        menu.into_iter().map(|(title, path)| {
-            let is_current = if path == format!("{code}/") { current == path } else { current.starts_with(&path) };
-            LinkView { title, url: format!("{root}{path}"), current: is_current }
-        }).collect()
+        menu.into_iter()
+            .map(|(title, path)| {
+                let is_current = if path == format!("{code}/") {
+                    current == path
+                } else {
+                    current.starts_with(&path)
+                };
+                LinkView {
+                    title,
+                    url: format!("{root}{path}"),
+                    current: is_current,
+                }
+            })
+            .collect()
     }
 
     /// A list item for an entry, with URLs relative to `from`.
     pub fn item(&self, id: EntryId, from: &str) -> ItemView {
         let site = self.site;
         let e = &site.entries[id];
-        let mut item = ItemView { title: e.title.clone(), url: format!("{}{}", root_prefix(from), e.path), summary: e.summary.clone(),
-            chapter: None, date: None, date_iso: None, place: None, kind: None, planned: false, country: None, country_name: None, stage: None, current: false,
-            lang: (e.status == TranslationStatus::Missing).then(|| site.config.languages[e.content_lang(site)].code.clone()) };
-        match site.meta(id) {
-            Some(Meta::Chapter { number, .. }) => item.chapter = Some(*number),
-            Some(Meta::Report { date, end_date, kind, status }) => {
-                item.date = Some(self.date_range(e.lang, *date, *end_date));
-                item.date_iso = Some(date.to_string());
-                item.kind = Some(self.t(e.lang, &format!("report-kind-{}", kind.as_str())));
-                item.planned = *status == crate::content::front_matter::ReportStatus::Planned;
-                item.place = self.place(id);
-            }
-            Some(Meta::Practice { country, stage, .. }) => {
-                item.country_name = Some(self.country_name(e.lang, country));
-                item.country = Some(country.clone());
-                item.stage = Some(stage.as_str().to_string());
-            }
-            _ => {}
+        ItemView {
+            title: e.title.clone(),
+            url: format!("{}{}", root_prefix(from), e.path),
+            summary: e.summary.clone(),
+            current: false,
+            lang: (e.status == TranslationStatus::Missing)
+                .then(|| site.config.languages[e.content_lang(site)].code.clone()),
+            meta: self.meta_view(id),
         }
-        item
     }
 
     fn place(&self, id: EntryId) -> Option<String> {
         let e = &self.site.entries[id];
-        self.site.pages[e.page].front.place.clone().or_else(|| self.site.pages[e.source].front.place.clone())
+        self.site.pages[e.page]
+            .front
+            .place
+            .clone()
+            .or_else(|| self.site.pages[e.source].front.place.clone())
     }
 
     /// A date or a date range in the long form of a language.
-    pub fn date_range(&self, lang: usize, start: jiff::civil::Date, end: Option<jiff::civil::Date>) -> String {
+    pub fn date_range(
+        &self,
+        lang: usize,
+        start: jiff::civil::Date,
+        end: Option<jiff::civil::Date>,
+    ) -> String {
         let f = &self.dates[lang];
         match end.filter(|e| *e != start) {
-            Some(end) => self.i18n.get(lang, "date-range", &[("start", Arg::Text(f.format(start))), ("end", Arg::Text(f.format(end)))]),
+            Some(end) => self.i18n.get(
+                lang,
+                "date-range",
+                &[
+                    ("start", Arg::Text(f.format(start))),
+                    ("end", Arg::Text(f.format(end))),
+                ],
+            ),
             None => f.format(start),
         }
     }
 
     /// The name of a country in a language, or its code when the theme has no name for it.
     pub fn country_name(&self, lang: usize, code: &str) -> String {
-        self.i18n.try_get(lang, &format!("country-{code}"), &[]).unwrap_or_else(|| code.to_string())
+        self.i18n
+            .try_get(lang, &format!("country-{code}"), &[])
+            .unwrap_or_else(|| code.to_string())
     }
 
     /// The label of a stage.
@@ -287,65 +337,103 @@ impl<'a> ViewBuilder<'a> {
         let body = site.body(id);
         let content_lang = e.content_lang(site);
         let source_entry = site.lookup(&e.key, site.config.source);
-        let mut view = PageView {
+        PageView {
             kind: kind.to_string(),
             title: e.title.clone(),
             summary: e.summary.clone(),
             content: body.html.clone(),
             toc: body.toc.iter().filter(|h| h.level == 2).cloned().collect(),
-            status: serde_json::to_value(e.status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
-            content_lang: (content_lang != e.lang).then(|| site.config.languages[content_lang].code.clone()),
-            source_url: source_entry.map(|s| format!("{}{}", root_prefix(&e.path), site.entries[s].path)),
-            reading_time: None,
+            status: serde_json::to_value(e.status)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            content_lang: (content_lang != e.lang)
+                .then(|| site.config.languages[content_lang].code.clone()),
+            source_url: source_entry
+                .map(|s| format!("{}{}", root_prefix(&e.path), site.entries[s].path)),
+            meta: self.meta_view(id),
             has_code: body.has_code,
             tags: site.pages[e.page].front.tags.clone(),
             ..PageView::default()
-        };
-        self.fill_meta(id, &mut view);
-        view
-    }
-
-    fn fill_meta(&self, id: EntryId, view: &mut PageView) {
-        let e = &self.site.entries[id];
-        match self.site.meta(id) {
-            Some(Meta::Chapter { number, .. }) => {
-                view.chapter = Some(*number);
-                let minutes = self.site.body(id).words.div_ceil(200).max(1);
-                view.reading_time = Some(self.i18n.get(e.lang, "reading-time", &[("minutes", Arg::Number(minutes as f64))]));
-            }
-            Some(Meta::Report { date, end_date, kind, status }) => {
-                view.date = Some(self.date_range(e.lang, *date, *end_date));
-                view.date_iso = Some(date.to_string());
-                view.report_kind = Some(self.t(e.lang, &format!("report-kind-{}", kind.as_str())));
-                view.planned = *status == crate::content::front_matter::ReportStatus::Planned;
-                view.place = self.place(id);
-            }
-            Some(Meta::Practice { country, stage, target_groups }) => {
-                view.country_name = Some(self.country_name(e.lang, country));
-                view.country = Some(country.clone());
-                view.stage = Some(stage.as_str().to_string());
-                view.stage_label = Some(self.stage_label(e.lang, *stage));
-                view.target_groups = target_groups.iter().map(|g| self.t(e.lang, &format!("target-{g}"))).collect();
-            }
-            _ => {}
         }
     }
 
+    /// The front matter of an entry, formatted for its language.
+    pub fn meta_view(&self, id: EntryId) -> MetaView {
+        let e = &self.site.entries[id];
+        let mut m = MetaView::default();
+        match self.site.meta(id) {
+            Some(Meta::Chapter { number, .. }) => {
+                m.chapter = Some(*number);
+                let minutes = self.site.body(id).words.div_ceil(200).max(1);
+                let args = [("minutes", Arg::Number(minutes as f64))];
+                m.reading_time = Some(self.i18n.get(e.lang, "reading-time", &args));
+            }
+            Some(Meta::Report {
+                date,
+                end_date,
+                kind,
+                status,
+            }) => {
+                m.date = Some(self.date_range(e.lang, *date, *end_date));
+                m.date_iso = Some(date.to_string());
+                m.report_kind = Some(self.t(e.lang, &format!("report-kind-{}", kind.as_str())));
+                m.planned = *status == ReportStatus::Planned;
+                m.place = self.place(id);
+            }
+            Some(Meta::Practice {
+                country,
+                stage,
+                target_groups,
+            }) => {
+                m.country_name = Some(self.country_name(e.lang, country));
+                m.country = Some(country.clone());
+                m.stage = Some(stage.as_str().to_string());
+                m.stage_label = Some(self.stage_label(e.lang, *stage));
+                m.target_groups = target_groups
+                    .iter()
+                    .map(|g| self.t(e.lang, &format!("target-{g}")))
+                    .collect();
+            }
+            _ => {}
+        }
+        m
+    }
+
     /// The practices of a language grouped by stage, optionally of one country only.
-    pub fn practice_groups(&self, lang: usize, from: &str, country: Option<&str>) -> Vec<GroupView> {
-        Stage::WORDS.iter().filter_map(|(word, stage)| {
-            let items: Vec<ItemView> = self.site.trees[lang].practices.iter()
-                .filter(|id| self.site.stage(**id) == Some(*stage))
-                .map(|id| self.item(*id, from))
-                .filter(|i| country.is_none_or(|c| i.country.as_deref() == Some(c)))
-                .collect();
-            (!items.is_empty()).then(|| GroupView { id: word.to_string(), label: self.stage_label(lang, *stage),
-                description: self.t(lang, &format!("stage-{word}-text")), items })
-        }).collect()
+    pub fn practice_groups(
+        &self,
+        lang: usize,
+        from: &str,
+        country: Option<&str>,
+    ) -> Vec<GroupView> {
+        Stage::WORDS
+            .iter()
+            .filter_map(|(word, stage)| {
+                let items: Vec<ItemView> = self.site.trees[lang]
+                    .practices
+                    .iter()
+                    .filter(|id| self.site.stage(**id) == Some(*stage))
+                    .map(|id| self.item(*id, from))
+                    .filter(|i| country.is_none_or(|c| i.meta.country.as_deref() == Some(c)))
+                    .collect();
+                (!items.is_empty()).then(|| GroupView {
+                    id: word.to_string(),
+                    label: self.stage_label(lang, *stage),
+                    description: self.t(lang, &format!("stage-{word}-text")),
+                    items,
+                })
+            })
+            .collect()
     }
 
     /// The countries that have practices, as filter links.
-    pub fn country_filters(&self, lang: usize, from: &str, current: Option<&str>) -> Vec<FilterView> {
+    pub fn country_filters(
+        &self,
+        lang: usize,
+        from: &str,
+        current: Option<&str>,
+    ) -> Vec<FilterView> {
         let code = &self.site.config.languages[lang].code;
         let root = root_prefix(from);
         let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
@@ -354,12 +442,22 @@ impl<'a> ViewBuilder<'a> {
                 *counts.entry(country.clone()).or_default() += 1;
             }
         }
-        let all = FilterView { code: String::new(), label: self.t(lang, "practices-all-countries"), url: format!("{root}{code}/practices/"),
-            current: current.is_none(), count: counts.values().sum() };
-        std::iter::once(all).chain(counts.into_iter().map(|(c, count)| FilterView {
-            label: self.country_name(lang, &c), url: format!("{root}{code}/practices/country/{}/", c.to_ascii_lowercase()),
-            current: current == Some(c.as_str()), code: c, count,
-        })).collect()
+        let all = FilterView {
+            code: String::new(),
+            label: self.t(lang, "practices-all-countries"),
+            url: format!("{root}{code}/practices/"),
+            current: current.is_none(),
+            count: counts.values().sum(),
+        };
+        std::iter::once(all)
+            .chain(counts.into_iter().map(|(c, count)| FilterView {
+                label: self.country_name(lang, &c),
+                url: format!("{root}{code}/practices/country/{}/", c.to_ascii_lowercase()),
+                current: current == Some(c.as_str()),
+                code: c,
+                count,
+            }))
+            .collect()
     }
 }
 
@@ -370,5 +468,8 @@ pub fn og_locale(l: &crate::config::Language) -> String {
 
 /// Whether a collection's list page is generated for every language.
 pub fn has_list(c: Collection) -> bool {
-    matches!(c, Collection::Guide | Collection::Practices | Collection::Reports)
+    matches!(
+        c,
+        Collection::Guide | Collection::Practices | Collection::Reports
+    )
 }

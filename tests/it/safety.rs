@@ -16,29 +16,62 @@ fn bad_front_matter_is_reported_with_file_line_column_and_hints() {
     let site = unknown_key_site();
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1);
-    let report: String = run.stderr.lines().filter(|l| !l.starts_with("The build failed")).collect::<Vec<_>>().join("\n");
+    let report: String = run
+        .stderr
+        .lines()
+        .filter(|l| !l.starts_with("The build failed"))
+        .collect::<Vec<_>>()
+        .join("\n");
     insta::assert_snapshot!("bad_front_matter", report);
 }
 
 #[test]
 fn yaml_syntax_errors_count_lines_in_the_whole_file() {
     let site = SiteTest::new("basic");
-    site.file("content/pages/bad.md", "---\ntitle: Fine\nsummary: [unclosed\n---\nText\n");
+    site.file(
+        "content/pages/bad.md",
+        "---\ntitle: Fine\nsummary: [unclosed\n---\nText\n",
+    );
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("--> content/pages/bad.md:"), "{}", run.stderr);
-    let line: usize = run.stderr.split("content/pages/bad.md:").nth(1).unwrap().split(':').next().unwrap().parse().unwrap();
+    assert!(
+        run.stderr.contains("--> content/pages/bad.md:"),
+        "{}",
+        run.stderr
+    );
+    let line: usize = run
+        .stderr
+        .split("content/pages/bad.md:")
+        .nth(1)
+        .unwrap()
+        .split(':')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!((3..=5).contains(&line), "line {line}\n{}", run.stderr);
 }
 
 #[test]
 fn all_problems_of_a_build_are_reported_at_once() {
     let site = unknown_key_site();
-    site.file("content/pages/links.md", "---\ntitle: Links\n---\n[a](missing.md) and [b](about.md#nowhere)\n");
+    site.file(
+        "content/pages/links.md",
+        "---\ntitle: Links\n---\n[a](missing.md) and [b](about.md#nowhere)\n",
+    );
     let run = site.run(&["build"]);
     assert!(run.stderr.contains("unknown key \"sumary\""));
-    assert!(run.stderr.contains("content/pages/links.md:4:1"), "{}", run.stderr);
-    assert!(run.stderr.contains("#nowhere is not a heading in content/pages/about.md"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/pages/links.md:4:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("#nowhere is not a heading in content/pages/about.md"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -46,12 +79,18 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let site = SiteTest::new("basic");
     site.build();
     let before = site.snapshot_output();
-    site.file("content/guide/02-second.md", "---\ntitle: Broken\nchapter: two\n---\n");
+    site.file(
+        "content/guide/02-second.md",
+        "---\ntitle: Broken\nchapter: two\n---\n",
+    );
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(site.snapshot_output(), before);
-    let leftovers: Vec<_> = std::fs::read_dir(&site.root).unwrap().filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains("building")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(&site.root)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("building"))
+        .collect();
     assert!(leftovers.is_empty(), "temporary folders left behind");
 }
 
@@ -59,11 +98,19 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 fn template_errors_name_the_template_line() {
     let site = SiteTest::new("basic");
     let path = "themes/default/templates/page.html";
-    let text = site.read(path).replace("{% block main %}", "{% block main %}{{ page.title | nosuchfilter }}");
+    let text = site.read(path).replace(
+        "{% block main %}",
+        "{% block main %}{{ page.title | nosuchfilter }}",
+    );
     site.file(path, &text);
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("--> themes/default/templates/page.html:2:"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("--> themes/default/templates/page.html:2:"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -72,7 +119,11 @@ fn dangerous_output_folders_are_refused() {
     for bad in [".", "content", "..", "locales/x"] {
         let run = site.run(&["build", "--output", bad]);
         assert_eq!(run.code, 1, "--output {bad} was accepted");
-        assert!(run.stderr.contains("guidebook will not write the site to"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("guidebook will not write the site to"),
+            "{}",
+            run.stderr
+        );
     }
     assert!(site.root.join("content/_index.md").is_file());
     site.file("mine/notes.txt", "precious");

@@ -14,7 +14,10 @@ pub fn repo() -> PathBuf {
 }
 
 fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let rel = entry.path().strip_prefix(from).unwrap();
         let dest = to.join(rel);
         if entry.file_type().is_dir() {
@@ -47,7 +50,10 @@ impl SiteTest {
         let root = dir.path().join("site");
         copy_dir(&repo().join("tests/fixtures").join(fixture), &root);
         copy_dir(&repo().join("themes"), &root.join("themes"));
-        for entry in std::fs::read_dir(repo().join("locales")).unwrap().filter_map(Result::ok) {
+        for entry in std::fs::read_dir(repo().join("locales"))
+            .unwrap()
+            .filter_map(Result::ok)
+        {
             let target = root.join("locales").join(entry.file_name());
             if !target.exists() {
                 copy_dir(&entry.path(), &target);
@@ -66,7 +72,8 @@ impl SiteTest {
 
     /// Read a file of the site or its output.
     pub fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.root.join(rel)).unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
+        std::fs::read_to_string(self.root.join(rel))
+            .unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
     }
 
     /// Run `guidebook ARGS` in the site folder.
@@ -103,7 +110,16 @@ impl SiteTest {
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
-            .map(|e| (e.path().strip_prefix(&out).unwrap().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+            .map(|e| {
+                (
+                    e.path()
+                        .strip_prefix(&out)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
             .collect();
         files.sort();
         files
@@ -129,7 +145,11 @@ impl Page {
 
     /// An attribute of the first match.
     pub fn attr(&self, css: &str, name: &str) -> String {
-        self.one(css).value().attr(name).unwrap_or_else(|| panic!("{css} has no {name}")).to_string()
+        self.one(css)
+            .value()
+            .attr(name)
+            .unwrap_or_else(|| panic!("{css} has no {name}"))
+            .to_string()
     }
 
     /// The text of the first match.
