@@ -109,7 +109,11 @@ pub fn load(
         render_markdown(&site, &i18n, &mut r.diagnostics)
     });
     report.time("anchors", |r| check_anchors(&site, &mut r.diagnostics));
-    Some(Loaded { site, i18n })
+    let loaded = Loaded { site, i18n };
+    report.time("checks", |r| {
+        crate::checks::run(&loaded, &mut r.diagnostics)
+    });
+    Some(loaded)
 }
 
 /// Parse every content file in parallel.
@@ -293,6 +297,10 @@ pub fn write_site(loaded: &Loaded, out: &Output, report: &mut BuildReport) {
         write_extras(site, &loaded.i18n, &renderer, out)
     });
     report.diagnostics.extend(extra);
+    let search = report.time("search", |_| {
+        crate::render::search::write(site, &loaded.i18n, out)
+    });
+    report.diagnostics.extend(search);
     report.diagnostics.extend(loaded.i18n.missing_keys());
 }
 

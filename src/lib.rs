@@ -4,7 +4,9 @@
 //! `content::site` (assemble) → `markdown` → `render` (HTML, feeds) → `output`.
 
 pub mod build;
+pub mod checks;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod content;
 pub mod diagnostic;

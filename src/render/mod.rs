@@ -5,4 +5,5 @@
 
 pub mod feeds;
 pub mod html;
+pub mod search;
 pub mod views;

@@ -1,0 +1,11 @@
+//! `guidebook epub` (being written; see its issue).
+
+use std::process::ExitCode;
+
+use super::Global;
+use crate::cli::EpubArgs;
+
+/// Run the command.
+pub fn run(_args: &EpubArgs, _global: Global) -> ExitCode {
+    super::usage_error("this command is not available yet")
+}

@@ -1,0 +1,11 @@
+//! `guidebook serve` (being written; see its issue).
+
+use std::process::ExitCode;
+
+use super::Global;
+use crate::cli::ServeArgs;
+
+/// Run the command.
+pub fn run(_args: &ServeArgs, _global: Global) -> ExitCode {
+    super::usage_error("this command is not available yet")
+}

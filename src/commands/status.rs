@@ -1,0 +1,11 @@
+//! `guidebook status` (being written; see its issue).
+
+use std::process::ExitCode;
+
+use super::Global;
+use crate::cli::StatusArgs;
+
+/// Run the command.
+pub fn run(_args: &StatusArgs, _global: Global) -> ExitCode {
+    super::usage_error("this command is not available yet")
+}

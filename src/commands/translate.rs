@@ -1,0 +1,11 @@
+//! `guidebook translate` (being written; see its issue).
+
+use std::process::ExitCode;
+
+use super::Global;
+use crate::cli::TranslateArgs;
+
+/// Run the command.
+pub fn run(_args: &TranslateArgs, _global: Global) -> ExitCode {
+    super::usage_error("this command is not available yet")
+}
