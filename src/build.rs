@@ -4,6 +4,7 @@
 //! Every stage adds its problems to one list, so a build reports everything it found. A build
 //! with errors writes nothing: the previous output stays as it was.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -14,16 +15,16 @@ use serde_json::json;
 use crate::config::Config;
 use crate::content::discover::{CONTENT_DIR, discover};
 use crate::content::links::{EntryResolver, LinkIndex, MEDIA_DIR};
-use crate::content::page::parse_file;
+use crate::content::page::{parse_bytes, short_hash};
 use crate::content::site::assemble;
-use crate::content::{Page, Site};
+use crate::content::{ContentKey, Page, Site, SourceFile};
 use crate::diagnostic::{self, Diagnostic, Location, did_you_mean};
 use crate::i18n::I18n;
 use crate::markdown::{self, Labels, RenderOptions, Rendered};
 use crate::output::{Output, Staging, check_output_path};
-use crate::render::feeds;
 use crate::render::html::{HtmlRenderer, THEMES_DIR};
 use crate::render::views::ViewBuilder;
+use crate::render::{epub, feeds};
 use crate::text::quotes_for;
 
 /// What to build and where.
@@ -82,6 +83,28 @@ pub fn load(
     drafts: bool,
     report: &mut BuildReport,
 ) -> Option<Loaded> {
+    load_cached(root, base_url, drafts, report, &mut Cache::default())
+}
+
+/// What serve mode keeps between builds: parsed files and rendered Markdown.
+///
+/// A parsed file is reused when its bytes hash the same; rendered Markdown when its file is
+/// unchanged and the site's structure (pages, addresses, assets, UI strings) is the same, since
+/// that is everything link resolution and labels depend on.
+#[derive(Default)]
+pub struct Cache {
+    pages: HashMap<PathBuf, Page>,
+    markdown: HashMap<(ContentKey, usize), (String, u64, Rendered)>,
+}
+
+/// `load`, reusing what `cache` holds from the previous build and refreshing it.
+pub fn load_cached(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+    report: &mut BuildReport,
+    cache: &mut Cache,
+) -> Option<Loaded> {
     let config = report.time("config", |r| match Config::load(root) {
         Ok(c) => Some(c),
         Err(d) => {
@@ -99,14 +122,18 @@ pub fn load(
     };
     let found = report.time("discover", |r| discover(&config, &mut r.diagnostics));
     let pages = report.time("parse", |r| {
-        parse_all(&config.root, found.files, &mut r.diagnostics)
+        parse_all_cached(&config.root, found.files, &cache.pages, &mut r.diagnostics)
     });
+    cache.pages = pages
+        .iter()
+        .map(|p| (p.file.path.clone(), p.clone()))
+        .collect();
     let mut site = report.time("assemble", |r| {
         assemble(config, pages, found.assets, drafts, &mut r.diagnostics)
     });
     let i18n = Arc::new(report.time("locales", |r| I18n::load(&site.config, &mut r.diagnostics)));
     site.bodies = report.time("markdown", |r| {
-        render_markdown(&site, &i18n, &mut r.diagnostics)
+        render_markdown_cached(&site, &i18n, &mut cache.markdown, &mut r.diagnostics)
     });
     report.time("anchors", |r| check_anchors(&site, &mut r.diagnostics));
     let loaded = Loaded { site, i18n };
@@ -117,13 +144,32 @@ pub fn load(
 }
 
 /// Parse every content file in parallel.
-pub fn parse_all(
+pub fn parse_all(root: &Path, files: Vec<SourceFile>, problems: &mut Vec<Diagnostic>) -> Vec<Page> {
+    parse_all_cached(root, files, &HashMap::new(), problems)
+}
+
+/// Parse every content file in parallel, reusing pages whose bytes have not changed.
+fn parse_all_cached(
     root: &Path,
-    files: Vec<crate::content::SourceFile>,
+    files: Vec<SourceFile>,
+    cache: &HashMap<PathBuf, Page>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Page> {
-    let results: Vec<Result<Page, Vec<Diagnostic>>> =
-        files.into_par_iter().map(|f| parse_file(root, f)).collect();
+    let results: Vec<Result<Page, Vec<Diagnostic>>> = files
+        .into_par_iter()
+        .map(|f| {
+            let bytes = std::fs::read(root.join(&f.path)).map_err(|e| {
+                vec![
+                    Diagnostic::error("content", format!("cannot read this file: {e}"))
+                        .at(Location::file(&f.path)),
+                ]
+            })?;
+            match cache.get(&f.path) {
+                Some(p) if p.hash == short_hash(&bytes) && p.file.lang == f.lang => Ok(p.clone()),
+                _ => parse_bytes(f, bytes),
+            }
+        })
+        .collect();
     let mut pages = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -136,10 +182,42 @@ pub fn parse_all(
 
 /// Render the Markdown of every entry (in parallel), with links resolved in its language.
 pub fn render_markdown(site: &Site, i18n: &I18n, problems: &mut Vec<Diagnostic>) -> Vec<Rendered> {
+    render_markdown_cached(site, i18n, &mut HashMap::new(), problems)
+}
+
+type MarkdownCache = HashMap<(ContentKey, usize), (String, u64, Rendered)>;
+
+/// Render the Markdown of every entry, reusing results whose inputs have not changed.
+fn render_markdown_cached(
+    site: &Site,
+    i18n: &I18n,
+    cache: &mut MarkdownCache,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Rendered> {
     let index = LinkIndex::new(site);
+    let structure = structure_fingerprint(site, i18n);
     let results: Vec<Rendered> = (0..site.entries.len())
         .into_par_iter()
-        .map(|id| render_entry(site, i18n, &index, id))
+        .map(|id| {
+            let e = &site.entries[id];
+            match cache.get(&(e.key.clone(), e.lang)) {
+                Some((hash, fp, r)) if *fp == structure && *hash == site.pages[e.page].hash => {
+                    r.clone()
+                }
+                _ => render_entry(site, i18n, &index, id),
+            }
+        })
+        .collect();
+    *cache = site
+        .entries
+        .iter()
+        .zip(&results)
+        .map(|(e, r)| {
+            (
+                (e.key.clone(), e.lang),
+                (site.pages[e.page].hash.clone(), structure, r.clone()),
+            )
+        })
         .collect();
     for (id, r) in results.iter().enumerate() {
         let page = &site.pages[site.entries[id].page];
@@ -155,6 +233,32 @@ pub fn render_markdown(site: &Site, i18n: &I18n, problems: &mut Vec<Diagnostic>)
         }
     }
     results
+}
+
+/// A hash of everything a page's rendered Markdown depends on besides its own text.
+fn structure_fingerprint(site: &Site, i18n: &I18n) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for e in &site.entries {
+        (&e.key.0, e.lang, &e.path, &site.pages[e.page].file.path).hash(&mut h);
+    }
+    site.assets.hash(&mut h);
+    site.config.allow_unsafe_html.hash(&mut h);
+    for lang in 0..site.config.languages.len() {
+        for key in [
+            "callout-note",
+            "callout-tip",
+            "callout-important",
+            "callout-warning",
+            "callout-caution",
+            "footnote-back",
+            "footnotes",
+            "table-label",
+        ] {
+            i18n.get(lang, key, &[]).hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 fn render_entry(site: &Site, i18n: &I18n, index: &LinkIndex, id: usize) -> Rendered {
@@ -261,7 +365,7 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         }
     };
     let out = Output::Disk(staging.temp.clone());
-    write_site(&loaded, &out, &mut report);
+    write_site(&loaded, &out, Ebooks::Build, &mut report);
     if report.failed() {
         staging.abort();
     } else if let Err(e) = staging.commit() {
@@ -277,7 +381,14 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
 }
 
 /// Run every renderer of the site into `out`.
-pub fn write_site(loaded: &Loaded, out: &Output, report: &mut BuildReport) {
+/// Whether ebooks are made with the site (`build`) or only when asked for (`serve`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ebooks {
+    Build,
+    OnRequest,
+}
+
+pub fn write_site(loaded: &Loaded, out: &Output, ebooks: Ebooks, report: &mut BuildReport) {
     let site = &loaded.site;
     let renderer = match report.time("templates", |_| {
         HtmlRenderer::load(&site.config.root, &site.config.theme, loaded.i18n.clone())
@@ -288,8 +399,15 @@ pub fn write_site(loaded: &Loaded, out: &Output, report: &mut BuildReport) {
             return;
         }
     };
-    let year = jiff::Zoned::now().year();
-    let views = ViewBuilder::new(site, &loaded.i18n, year);
+    let modified = epub::modified_time(&site.config.root);
+    let year = modified.to_zoned(jiff::tz::TimeZone::UTC).year();
+    let mut views = ViewBuilder::new(site, &loaded.i18n, year);
+    views.ebooks = match ebooks {
+        Ebooks::Build => report.time("epub", |r| {
+            write_ebooks(loaded, out, None, modified, &mut r.diagnostics)
+        }),
+        Ebooks::OnRequest => write_covers(loaded, out, &mut report.diagnostics),
+    };
     let problems = report.time("html", |_| renderer.render_site(&views, out));
     report.diagnostics.extend(problems);
     report.pages = site.entries.len();
@@ -301,7 +419,73 @@ pub fn write_site(loaded: &Loaded, out: &Output, report: &mut BuildReport) {
         crate::render::search::write(site, &loaded.i18n, out)
     });
     report.diagnostics.extend(search);
+    report
+        .diagnostics
+        .extend(crate::render::status::write(&views, &renderer, out));
     report.diagnostics.extend(loaded.i18n.missing_keys());
+}
+
+/// Build the ebooks (all languages, or one) into `out/downloads/` with their covers; returns
+/// each language's ebook path and size for the download links.
+pub fn write_ebooks(
+    loaded: &Loaded,
+    out: &Output,
+    only: Option<usize>,
+    modified: jiff::Timestamp,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Option<(String, Option<u64>)>> {
+    let site = &loaded.site;
+    let mut sizes = vec![None; site.config.languages.len()];
+    let books = match epub::build_all(site, &loaded.i18n, only, modified) {
+        Ok(books) => books,
+        Err(d) => {
+            problems.extend(d);
+            return sizes;
+        }
+    };
+    for book in books {
+        let code = &site.config.languages[book.lang].code;
+        let cover = epub::cover(&loaded.i18n, book.lang);
+        let written = out.write(&book.path, &book.bytes).and_then(|()| {
+            out.write(
+                &format!("{}/cover-{code}.svg", epub::DOWNLOADS_DIR),
+                cover.as_bytes(),
+            )
+        });
+        match written {
+            Ok(()) => sizes[book.lang] = Some((book.path, Some(book.bytes.len() as u64))),
+            Err(e) => problems.push(Diagnostic::error(
+                "output",
+                format!("cannot write {}: {e}", book.path),
+            )),
+        }
+    }
+    sizes
+}
+
+/// Serve mode: only the covers; the ebooks are linked and made when requested.
+fn write_covers(
+    loaded: &Loaded,
+    out: &Output,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Option<(String, Option<u64>)>> {
+    let site = &loaded.site;
+    (0..site.config.languages.len())
+        .map(|lang| {
+            let code = &site.config.languages[lang].code;
+            let cover = epub::cover(&loaded.i18n, lang);
+            if let Err(e) = out.write(
+                &format!("{}/cover-{code}.svg", epub::DOWNLOADS_DIR),
+                cover.as_bytes(),
+            ) {
+                problems.push(Diagnostic::error(
+                    "output",
+                    format!("cannot write the cover: {e}"),
+                ));
+            }
+            Some((epub::ebook_path(site, lang), None))
+        })
+        .collect()
 }
 
 fn write_extras(

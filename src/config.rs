@@ -30,6 +30,10 @@ struct RawConfig {
     allow_unsafe_html: bool,
     #[serde(default)]
     publisher: Option<String>,
+    #[serde(default = "yes")]
+    search: bool,
+    #[serde(default)]
+    status_page: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -98,6 +102,11 @@ pub struct Config {
     /// Whether raw `<script>`, `<iframe>` and `on*=` attributes in Markdown are kept.
     pub allow_unsafe_html: bool,
     pub publisher: Option<String>,
+    /// Whether pages get a search box and the build writes a search index (`search: false`).
+    pub search: bool,
+    /// Whether the site has a translation status page per language (`LANG/status/`) for the
+    /// coordinator (`status_page: true`; off by default, as readers do not need it).
+    pub status_page: bool,
 }
 
 impl Config {
@@ -213,6 +222,8 @@ fn validate(root: &Path, raw: RawConfig) -> Result<Config, Vec<Diagnostic>> {
         book_slug: raw.book.slug.unwrap_or_else(|| "guide".to_string()),
         allow_unsafe_html: raw.allow_unsafe_html,
         publisher: raw.publisher,
+        search: raw.search,
+        status_page: raw.status_page,
     })
 }
 

@@ -20,6 +20,37 @@ use crate::diagnostic::{Diagnostic, Location, Severity};
 /// The folder of the Fluent files, under the site root.
 pub const LOCALES_DIR: &str = "locales";
 
+/// The UI strings guidebook's Rust code looks up itself (templates use theirs through `t(key=…)`),
+/// each with the variables the code passes. A trailing `*` stands for a family of keys the code
+/// builds (`stage-*` for `stage-prevention`, `stage-prevention-text` …).
+///
+/// `check` needs this list to tell a key nobody uses from one only the code uses, because a
+/// published site has no `src/` to scan. A unit test in `checks::fluent` keeps it in step with
+/// the string literals of `src/`: add a line here when the code looks up a new key.
+pub const CODE_KEYS: &[(&str, &[&str])] = &[
+    ("site-title", &[]),
+    ("site-description", &[]),
+    ("choose-language", &[]),
+    ("not-found-title", &[]),
+    ("not-found-text", &[]),
+    ("not-found-home", &[]),
+    ("callout-*", &[]),
+    ("footnote-back", &[]),
+    ("footnotes", &[]),
+    ("table-label", &[]),
+    ("nav-*", &[]),
+    ("reading-time", &["minutes"]),
+    ("date-range", &["start", "end"]),
+    ("country-*", &[]),
+    ("stage-*", &[]),
+    ("report-kind-*", &[]),
+    ("target-*", &[]),
+    ("practices-all-countries", &[]),
+    ("status-title", &[]),
+    ("status-intro", &[]),
+    ("status-other-pages", &[]),
+];
+
 type Bundle = FluentBundle<FluentResource>;
 
 /// The UI strings of every language, with fallback to the source language.

@@ -14,4 +14,5 @@ pub mod i18n;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod status;
 pub mod text;

@@ -48,6 +48,8 @@ pub struct AnchorCheck {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
     pub url: String,
+    /// The page (entry id) the link leads to, when it leads to a page of the site.
+    pub page: Option<usize>,
     /// The page (entry id) whose headings must contain the fragment, if the link has one.
     pub anchor: Option<(usize, String)>,
 }
@@ -89,7 +91,8 @@ pub struct Rendered {
     pub anchors: Vec<AnchorCheck>,
 }
 
-fn parser_options() -> Options {
+/// The Markdown extensions guidebook reads; `check` parses with the same ones.
+pub fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -575,6 +578,7 @@ mod tests {
             }
             Ok(Resolved {
                 url: dest.replace(".md", "/"),
+                page: None,
                 anchor: None,
             })
         }

@@ -108,3 +108,59 @@ choose-language = Choose your language
 not-found-title = Page not found
 not-found-text = The page you are looking for does not exist or has moved.
 not-found-home = Go to the home page
+
+## Ebook
+epub-download = Download the guide as an ebook (EPUB, { $size } KB)
+epub-download-unsized = Download the guide as an ebook (EPUB)
+epub-cover-alt = Cover of the book “{ $title }”
+epub-title-page = Title page
+epub-contents = Contents
+epub-landmarks = Landmarks
+epub-start = Start of the book
+epub-appendix-title = Appendix: good practices
+epub-colophon = About this book
+epub-partners = A school partnership of Turkey (coordinator), Croatia, Lithuania and Hungary against early school leaving.
+epub-built-on = This edition was made on { $date }.
+epub-fallback-list = These parts are not yet translated and are shown in English:
+epub-accessibility-summary = This ebook has a table of contents, headings in order, text alternatives for every figure and no content that could cause seizures. It meets WCAG 2.1 Level AA.
+
+## Search (the box is made by static/search.js; there is none without JavaScript)
+search-label = Search this site
+search-placeholder = Search the guide
+search-submit = Search
+search-results-label = Search results
+search-results = { $count ->
+    [one] { $count } result
+   *[other] { $count } results
+}
+search-no-results = No results for “{ $query }”. Try another word or fewer words.
+search-loading = Searching…
+search-error = The search could not be loaded. Check your connection and try again.
+search-close = Close the search results
+search-more = Show more results
+search-section-chapter = Chapter
+search-section-practice = Good practice
+search-section-report = Report
+search-section-page = Page
+
+## Translation status (the coordinator's page, with status_page: true in site.yaml)
+status-title = Translation status
+status-intro = How far each language has come: pages translated, pages whose English original has changed since they were translated (outdated), pages not yet translated (missing), and the English words left to translate.
+status-languages = All languages
+status-language = Language
+status-translated = Translated
+status-outdated = Outdated
+status-missing = Missing
+status-words-left = Words left
+status-done = Done
+status-percent = { $percent }%
+status-sections = By section
+status-section = Section
+status-pages = Pages
+status-to-do = Pages to translate or update
+status-page = Page
+status-state = State
+status-words = Words
+status-file = File
+status-all-done = Every page is translated and up to date.
+status-other-pages = Other pages

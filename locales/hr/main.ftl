@@ -109,3 +109,60 @@ choose-language = Odaberite jezik
 not-found-title = Stranica nije pronađena
 not-found-text = Stranica koju tražite ne postoji ili je premještena.
 not-found-home = Idi na početnu stranicu
+
+## Pretraživanje
+search-label = Pretraživanje stranice
+search-placeholder = Pretraži priručnik
+search-submit = Traži
+search-results-label = Rezultati pretraživanja
+search-results = { $count ->
+    [one] { $count } rezultat
+    [few] { $count } rezultata
+   *[other] { $count } rezultata
+}
+search-no-results = Nema rezultata za „{ $query }“. Pokušajte s drugom riječi ili s manje riječi.
+search-loading = Pretraživanje…
+search-error = Pretraživanje se nije moglo učitati. Provjerite vezu i pokušajte ponovno.
+search-close = Zatvori rezultate pretraživanja
+search-more = Prikaži još rezultata
+search-section-chapter = Poglavlje
+search-section-practice = Primjer dobre prakse
+search-section-report = Izvješće
+search-section-page = Stranica
+
+## E-knjiga
+epub-download = Preuzmite priručnik kao e-knjigu (EPUB, { $size } KB)
+epub-download-unsized = Preuzmite priručnik kao e-knjigu (EPUB)
+epub-cover-alt = Naslovnica knjige „{ $title }“
+epub-title-page = Naslovna stranica
+epub-contents = Sadržaj
+epub-landmarks = Orijentiri
+epub-start = Početak knjige
+epub-appendix-title = Prilog: primjeri dobre prakse
+epub-colophon = O ovoj knjizi
+epub-partners = Školsko partnerstvo Turske (koordinatorica), Hrvatske, Litve i Mađarske protiv ranog napuštanja školovanja.
+epub-built-on = Ovo je izdanje izrađeno { $date }
+epub-fallback-list = Ovi dijelovi još nisu prevedeni pa su prikazani na engleskom:
+epub-accessibility-summary = Ova e-knjiga ima sadržaj, naslove u pravilnom redoslijedu i tekstnu alternativu za svaku sliku te ne sadrži ništa što bi moglo izazvati napadaje. Ispunjava zahtjeve razine AA smjernica WCAG 2.1.
+
+## Stanje prijevoda (stranica za koordinatora; status_page: true u site.yaml)
+status-title = Stanje prijevoda
+status-intro = Koliko je koji jezik napredovao: prevedene stranice, stranice čiji se engleski izvornik promijenio nakon prijevoda (zastarjelo), stranice koje još nisu prevedene (nedostaje) i broj engleskih riječi koje još treba prevesti.
+status-languages = Svi jezici
+status-language = Jezik
+status-translated = Prevedeno
+status-outdated = Zastarjelo
+status-missing = Nedostaje
+status-words-left = Preostale riječi
+status-done = Gotovo
+status-percent = { $percent } %
+status-sections = Po cjelinama
+status-section = Cjelina
+status-pages = Stranice
+status-to-do = Stranice koje treba prevesti ili ažurirati
+status-page = Stranica
+status-state = Stanje
+status-words = Riječi
+status-file = Datoteka
+status-all-done = Sve su stranice prevedene i ažurne.
+status-other-pages = Ostale stranice

@@ -107,3 +107,59 @@ choose-language = Válasszon nyelvet
 not-found-title = Az oldal nem található
 not-found-text = A keresett oldal nem létezik, vagy máshová került.
 not-found-home = Ugrás a kezdőlapra
+
+## Keresés
+search-label = Keresés a webhelyen
+search-placeholder = Keresés az útmutatóban
+search-submit = Keresés
+search-results-label = Találatok
+search-results = { $count ->
+    [one] { $count } találat
+   *[other] { $count } találat
+}
+search-no-results = Nincs találat erre: „{ $query }”. Próbáljon más szót vagy kevesebb szót.
+search-loading = Keresés…
+search-error = A keresést nem sikerült betölteni. Ellenőrizze a kapcsolatot, és próbálja újra.
+search-close = A találatok bezárása
+search-more = További találatok
+search-section-chapter = Fejezet
+search-section-practice = Jó gyakorlat
+search-section-report = Beszámoló
+search-section-page = Oldal
+
+## E-könyv
+epub-download = Töltse le az útmutatót e-könyvként (EPUB, { $size } KB)
+epub-download-unsized = Töltse le az útmutatót e-könyvként (EPUB)
+epub-cover-alt = Az „{ $title }” című könyv borítója
+epub-title-page = Címoldal
+epub-contents = Tartalom
+epub-landmarks = Tájékozódási pontok
+epub-start = A könyv eleje
+epub-appendix-title = Függelék: jó gyakorlatok
+epub-colophon = A könyvről
+epub-partners = Törökország (koordinátor), Horvátország, Litvánia és Magyarország iskolai partnersége a korai iskolaelhagyás ellen.
+epub-built-on = A kiadás dátuma: { $date }
+epub-fallback-list = Az alábbi részek még nincsenek lefordítva, ezért angolul olvashatók:
+epub-accessibility-summary = Ez az e-könyv tartalomjegyzéket, helyes sorrendű címsorokat és minden ábrához szöveges alternatívát tartalmaz; nincs benne olyan tartalom, amely rohamot válthat ki. Megfelel a WCAG 2.1 AA szintű követelményeinek.
+
+## A fordítások állapota (a koordinátor oldala; site.yaml: status_page: true)
+status-title = A fordítások állapota
+status-intro = Hol tart az egyes nyelvek fordítása: a lefordított oldalak, azok az oldalak, amelyeknek angol eredetije a fordítás óta megváltozott (elavult), a még le nem fordított oldalak (hiányzik), és hogy hány angol szót kell még lefordítani.
+status-languages = Minden nyelv
+status-language = Nyelv
+status-translated = Lefordítva
+status-outdated = Elavult
+status-missing = Hiányzik
+status-words-left = Hátralévő szavak
+status-done = Kész
+status-percent = { $percent }%
+status-sections = Részenként
+status-section = Rész
+status-pages = Oldalak
+status-to-do = Lefordítandó vagy frissítendő oldalak
+status-page = Oldal
+status-state = Állapot
+status-words = Szavak
+status-file = Fájl
+status-all-done = Minden oldal le van fordítva, és naprakész.
+status-other-pages = További oldalak

@@ -109,3 +109,61 @@ choose-language = Pasirinkite kalbą
 not-found-title = Puslapis nerastas
 not-found-text = Ieškomo puslapio nėra arba jis buvo perkeltas.
 not-found-home = Eiti į pradžios puslapį
+
+## Paieška
+search-label = Svetainės paieška
+search-placeholder = Ieškoti vadove
+search-submit = Ieškoti
+search-results-label = Paieškos rezultatai
+search-results = { $count ->
+    [one] { $count } rezultatas
+    [few] { $count } rezultatai
+    [many] { $count } rezultato
+   *[other] { $count } rezultatų
+}
+search-no-results = Pagal „{ $query }“ nieko nerasta. Pabandykite kitą žodį arba mažiau žodžių.
+search-loading = Ieškoma…
+search-error = Nepavyko įkelti paieškos. Patikrinkite ryšį ir bandykite dar kartą.
+search-close = Uždaryti paieškos rezultatus
+search-more = Rodyti daugiau rezultatų
+search-section-chapter = Skyrius
+search-section-practice = Gerosios praktikos pavyzdys
+search-section-report = Ataskaita
+search-section-page = Puslapis
+
+## E. knyga
+epub-download = Atsisiųsti vadovą kaip e. knygą (EPUB, { $size } KB)
+epub-download-unsized = Atsisiųsti vadovą kaip e. knygą (EPUB)
+epub-cover-alt = Knygos „{ $title }“ viršelis
+epub-title-page = Antraštinis puslapis
+epub-contents = Turinys
+epub-landmarks = Orientyrai
+epub-start = Knygos pradžia
+epub-appendix-title = Priedas: gerosios praktikos pavyzdžiai
+epub-colophon = Apie šią knygą
+epub-partners = Turkijos (koordinatorė), Kroatijos, Lietuvos ir Vengrijos mokyklų partnerystė, siekianti išvengti ankstyvo mokyklos nebaigimo.
+epub-built-on = Šis leidimas parengtas { $date }
+epub-fallback-list = Šios dalys dar neišverstos, todėl pateikiamos anglų kalba:
+epub-accessibility-summary = Šioje e. knygoje yra turinys, nuosekliai išdėstytos antraštės, kiekvienos iliustracijos tekstinė alternatyva ir nėra turinio, galinčio sukelti priepuolius. Ji atitinka WCAG 2.1 AA lygio reikalavimus.
+
+## Vertimų būklė (koordinatoriaus puslapis; site.yaml faile status_page: true)
+status-title = Vertimų būklė
+status-intro = Kiek pažengė kiekviena kalba: išversti puslapiai, puslapiai, kurių originalas anglų kalba pasikeitė po vertimo (neatnaujinta), dar neišversti puslapiai (trūksta) ir kiek angliškų žodžių dar liko išversti.
+status-languages = Visos kalbos
+status-language = Kalba
+status-translated = Išversta
+status-outdated = Neatnaujinta
+status-missing = Trūksta
+status-words-left = Liko žodžių
+status-done = Atlikta
+status-percent = { $percent } %
+status-sections = Pagal dalis
+status-section = Dalis
+status-pages = Puslapiai
+status-to-do = Puslapiai, kuriuos reikia išversti arba atnaujinti
+status-page = Puslapis
+status-state = Būklė
+status-words = Žodžiai
+status-file = Failas
+status-all-done = Visi puslapiai išversti ir atnaujinti.
+status-other-pages = Kiti puslapiai

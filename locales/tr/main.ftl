@@ -107,3 +107,59 @@ choose-language = Dilinizi seçin
 not-found-title = Sayfa bulunamadı
 not-found-text = Aradığınız sayfa mevcut değil ya da taşınmış.
 not-found-home = Ana sayfaya git
+
+## Arama
+search-label = Sitede ara
+search-placeholder = Rehberde ara
+search-submit = Ara
+search-results-label = Arama sonuçları
+search-results = { $count ->
+    [one] { $count } sonuç
+   *[other] { $count } sonuç
+}
+search-no-results = “{ $query }” için sonuç bulunamadı. Başka bir kelime ya da daha az kelime deneyin.
+search-loading = Aranıyor…
+search-error = Arama yüklenemedi. Bağlantınızı kontrol edip yeniden deneyin.
+search-close = Arama sonuçlarını kapat
+search-more = Daha fazla sonuç göster
+search-section-chapter = Bölüm
+search-section-practice = İyi uygulama
+search-section-report = Rapor
+search-section-page = Sayfa
+
+## E-kitap
+epub-download = Rehberi e-kitap olarak indirin (EPUB, { $size } KB)
+epub-download-unsized = Rehberi e-kitap olarak indirin (EPUB)
+epub-cover-alt = “{ $title }” kitabının kapağı
+epub-title-page = İç kapak
+epub-contents = İçindekiler
+epub-landmarks = Yer işaretleri
+epub-start = Kitabın başlangıcı
+epub-appendix-title = Ek: İyi uygulamalar
+epub-colophon = Bu kitap hakkında
+epub-partners = Okulu erken terke karşı Türkiye (koordinatör), Hırvatistan, Litvanya ve Macaristan okullarının ortaklığı.
+epub-built-on = Bu baskı { $date } tarihinde hazırlandı.
+epub-fallback-list = Şu kısımlar henüz Türkçeye çevrilmediği için İngilizce gösteriliyor:
+epub-accessibility-summary = Bu e-kitapta içindekiler tablosu, doğru sıralanmış başlıklar ve her şekil için metin alternatifi bulunur; nöbete yol açabilecek hiçbir içerik yoktur. WCAG 2.1 AA düzeyi gerekliliklerini karşılar.
+
+## Çeviri durumu (koordinatörün sayfası; site.yaml içinde status_page: true)
+status-title = Çeviri durumu
+status-intro = Her dilin ne kadar ilerlediği: çevrilen sayfalar, çeviriden sonra İngilizce aslı değişen sayfalar (güncel değil), henüz çevrilmeyen sayfalar (eksik) ve çevrilecek İngilizce sözcük sayısı.
+status-languages = Tüm diller
+status-language = Dil
+status-translated = Çevrildi
+status-outdated = Güncel değil
+status-missing = Eksik
+status-words-left = Kalan sözcük
+status-done = Tamamlanan
+status-percent = %{ $percent }
+status-sections = Kısımlara göre
+status-section = Kısım
+status-pages = Sayfa sayısı
+status-to-do = Çevrilecek veya güncellenecek sayfalar
+status-page = Sayfa
+status-state = Durum
+status-words = Sözcük
+status-file = Dosya
+status-all-done = Tüm sayfalar çevrildi ve güncel.
+status-other-pages = Diğer sayfalar

@@ -85,10 +85,17 @@ impl EntryResolver<'_> {
             url.push_str(f);
             (target, f.to_string())
         });
-        Ok(Resolved { url, anchor })
+        Ok(Resolved {
+            url,
+            page: Some(target),
+            anchor,
+        })
     }
 
     fn broken_page(&self, key: &ContentKey) -> Problem {
+        if let Some(only) = self.site.pages.iter().find(|p| p.file.key == *key) {
+            return self.other_language_only(key, only);
+        }
         let lang = self.site.entries[self.entry].lang;
         let keys: Vec<&str> = self
             .site
@@ -109,6 +116,25 @@ impl EntryResolver<'_> {
                 key.0
             ),
             hint,
+        )
+    }
+
+    /// A link to a page that has a translation but no source, so no language publishes it.
+    fn other_language_only(&self, key: &ContentKey, only: &super::Page) -> Problem {
+        let language = &self.site.config.languages[only.file.lang].name;
+        problem(
+            Severity::Warning,
+            "other-language",
+            format!(
+                "this link points to content/{}.md, which exists only in {language} ({})",
+                key.0,
+                only.file.path.display()
+            ),
+            format!(
+                "the page is published once its {} original content/{}.md exists: write that first, or link to another page",
+                self.site.config.source_language().name,
+                key.0
+            ),
         )
     }
 
@@ -191,12 +217,14 @@ impl Resolver for EntryResolver<'_> {
         if let Some(fragment) = dest.strip_prefix('#') {
             return Ok(Resolved {
                 url: dest.to_string(),
+                page: None,
                 anchor: Some((usize::MAX, fragment.to_string())),
             });
         }
         if is_external(dest) || dest.starts_with("//") {
             return Ok(Resolved {
                 url: dest.to_string(),
+                page: None,
                 anchor: None,
             });
         }
@@ -227,6 +255,7 @@ impl Resolver for EntryResolver<'_> {
         match self.asset(&joined) {
             Some(url) => Ok(Resolved {
                 url: fragment.map_or(url.clone(), |f| format!("{url}#{f}")),
+                page: None,
                 anchor: None,
             }),
             None => Err(problem(

@@ -35,6 +35,11 @@ pub fn parse_file(root: &Path, file: SourceFile) -> Result<Page, Vec<Diagnostic>
                 .at(Location::file(&file.path)),
         ]
     })?;
+    parse_bytes(file, bytes)
+}
+
+/// Parse the bytes of a content file (already read).
+pub fn parse_bytes(file: SourceFile, bytes: Vec<u8>) -> Result<Page, Vec<Diagnostic>> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = Location::file(&file.path);
         vec![

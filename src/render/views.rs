@@ -135,6 +135,21 @@ pub struct PageContext {
     pub eu_funding: bool,
     pub license: Option<LicenseView>,
     pub year: i16,
+    /// The ebook of this language, when one was built.
+    pub ebook: Option<EbookView>,
+    /// Whether the page offers search (`search:` in site.yaml): `partials/search.html` reads it.
+    pub search: bool,
+}
+
+/// The download link of a language's ebook.
+#[derive(Debug, Clone, Serialize)]
+pub struct EbookView {
+    /// Relative URL of the EPUB.
+    pub url: String,
+    /// Its size in kilobytes, rounded up (unknown in serve mode, where ebooks are made on request).
+    pub kb: Option<u64>,
+    /// Absolute URL of the cover image (the guide's `og:image`).
+    pub cover: String,
 }
 
 /// The licence line of the footer.
@@ -150,6 +165,8 @@ pub struct ViewBuilder<'a> {
     pub i18n: &'a I18n,
     pub dates: Vec<DateFormatter>,
     pub year: i16,
+    /// Each language's ebook (path below the output, size in bytes when known).
+    pub ebooks: Vec<Option<(String, Option<u64>)>>,
 }
 
 /// A page of the site in one language, which may be an entry or a generated list.
@@ -175,6 +192,7 @@ impl<'a> ViewBuilder<'a> {
             i18n,
             dates,
             year,
+            ebooks: Vec::new(),
         }
     }
 
@@ -234,7 +252,24 @@ impl<'a> ViewBuilder<'a> {
                 url: l.url.clone(),
             }),
             year: self.year,
+            ebook: self.ebook(target.lang, &root),
+            search: site.config.search,
         }
+    }
+
+    fn ebook(&self, lang: usize, root: &str) -> Option<EbookView> {
+        let (path, bytes) = self.ebooks.get(lang)?.as_ref()?;
+        let code = &self.site.config.languages[lang].code;
+        let cover = format!(
+            "{}{}/cover-{code}.svg",
+            self.site.config.base_url,
+            crate::render::epub::DOWNLOADS_DIR
+        );
+        Some(EbookView {
+            url: format!("{root}{path}"),
+            kb: bytes.map(|b| b.div_ceil(1024)),
+            cover,
+        })
     }
 
     fn translated_in(&self, entry: EntryId, lang: usize) -> bool {

@@ -2,5 +2,6 @@
 //! assertions on parsed output.
 
 mod build_site;
+mod epub;
 mod safety;
 mod support;
