@@ -46,6 +46,17 @@ pub const CODE_KEYS: &[(&str, &[&str])] = &[
     ("report-kind-*", &[]),
     ("target-*", &[]),
     ("practices-all-countries", &[]),
+    ("epub-cover-alt", &["title"]),
+    ("epub-title-page", &[]),
+    ("epub-appendix-title", &[]),
+    ("epub-colophon", &[]),
+    ("epub-partners", &[]),
+    ("epub-built-on", &["date"]),
+    ("epub-fallback-list", &[]),
+    ("epub-contents", &[]),
+    ("epub-landmarks", &[]),
+    ("epub-start", &[]),
+    ("epub-accessibility-summary", &[]),
     ("status-title", &[]),
     ("status-intro", &[]),
     ("status-other-pages", &[]),
@@ -231,13 +242,25 @@ fn parse_ftl(shown: &Path, text: &str, problems: &mut Vec<Diagnostic>) -> Fluent
     if let Err((_, errors)) = FluentResource::try_new(text.to_string()) {
         for e in errors {
             problems.push(Diagnostic::error("fluent", format!("this Fluent line is not valid: {}", e.kind))
-                .at(Location::at_offset(shown, text, e.pos.start, 0))
+                .at(Location::at_offset(shown, text, error_start(text, &e), 0))
                 .hint("each line is `key = text`; continuation lines start with spaces; variables are written { $name }"));
         }
     }
     match FluentResource::try_new(route_plurals(text)) {
         Ok(r) | Err((r, _)) => r,
     }
+}
+
+/// Where a syntax error is shown: the start of the broken message (the parser notices most
+/// mistakes only at the next line, where a teacher would not look).
+fn error_start(text: &str, e: &fluent_syntax::parser::ParserError) -> usize {
+    let Some(slice) = e.slice.as_ref().filter(|s| s.start <= e.pos.start) else {
+        return e.pos.start;
+    };
+    let blank = text[slice.start..e.pos.start.min(text.len())]
+        .find(|c: char| !c.is_whitespace())
+        .unwrap_or(0);
+    slice.start + blank
 }
 
 /// Rewrite `{ $n ->` to `{ PLURAL($n) ->`, so selection uses CLDR rules from ICU4X.

@@ -14,5 +14,6 @@ pub mod i18n;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod status;
 pub mod text;

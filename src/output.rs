@@ -44,6 +44,14 @@ impl Output {
         }
     }
 
+    /// The files written into memory (empty for a folder on disk).
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        match self {
+            Output::Disk(_) => BTreeMap::new(),
+            Output::Memory(files) => files.into_inner().unwrap_or_else(|e| e.into_inner()),
+        }
+    }
+
     /// Copy a file from disk.
     pub fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
         match self {

@@ -15,7 +15,6 @@ nav-practices = Good practices
 nav-reports = Reports
 language-switcher = Language
 language-not-translated = not yet translated
-breadcrumb-label = You are here
 toc-title = On this page
 chapters-title = Chapters
 chapter-number = Chapter { $number }
@@ -51,10 +50,6 @@ practice-country = Country
 practice-stage = Stage
 practice-target-groups = For whom
 practice-tags = Topics
-practices-count = { $count ->
-    [one] { $count } practice
-   *[other] { $count } practices
-}
 stage-prevention = Prevention
 stage-intervention = Intervention
 stage-compensation = Compensation

@@ -14,7 +14,6 @@ nav-practices = Primjeri dobre prakse
 nav-reports = Izvješća
 language-switcher = Jezik
 language-not-translated = još nije prevedeno
-breadcrumb-label = Nalazite se ovdje
 toc-title = Na ovoj stranici
 chapters-title = Poglavlja
 chapter-number = { $number }. poglavlje
@@ -51,11 +50,6 @@ practice-country = Zemlja
 practice-stage = Faza
 practice-target-groups = Kome je namijenjeno
 practice-tags = Teme
-practices-count = { $count ->
-    [one] { $count } primjer dobre prakse
-    [few] { $count } primjera dobre prakse
-   *[other] { $count } primjera dobre prakse
-}
 stage-prevention = Prevencija
 stage-intervention = Intervencija
 stage-compensation = Kompenzacija

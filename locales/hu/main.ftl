@@ -14,7 +14,6 @@ nav-practices = Jó gyakorlatok
 nav-reports = Beszámolók
 language-switcher = Nyelv
 language-not-translated = még nincs lefordítva
-breadcrumb-label = Ön itt van
 toc-title = Ezen az oldalon
 chapters-title = Fejezetek
 chapter-number = { $number }. fejezet
@@ -50,10 +49,6 @@ practice-country = Ország
 practice-stage = Szakasz
 practice-target-groups = Kinek szól
 practice-tags = Témák
-practices-count = { $count ->
-    [one] { $count } jó gyakorlat
-   *[other] { $count } jó gyakorlat
-}
 stage-prevention = Megelőzés
 stage-intervention = Beavatkozás
 stage-compensation = Kompenzáció

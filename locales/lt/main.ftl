@@ -14,7 +14,6 @@ nav-practices = Gerosios praktikos pavyzdžiai
 nav-reports = Ataskaitos
 language-switcher = Kalba
 language-not-translated = dar neišversta
-breadcrumb-label = Jūs esate čia
 toc-title = Šiame puslapyje
 chapters-title = Skyriai
 chapter-number = { $number } skyrius
@@ -51,11 +50,6 @@ practice-country = Šalis
 practice-stage = Etapas
 practice-target-groups = Kam skirta
 practice-tags = Temos
-practices-count = { $count ->
-    [one] { $count } pavyzdys
-    [few] { $count } pavyzdžiai
-   *[other] { $count } pavyzdžių
-}
 stage-prevention = Prevencija
 stage-intervention = Intervencija
 stage-compensation = Kompensavimas

@@ -14,7 +14,6 @@ nav-practices = İyi uygulamalar
 nav-reports = Raporlar
 language-switcher = Dil
 language-not-translated = henüz çevrilmedi
-breadcrumb-label = Buradasınız
 toc-title = Bu sayfada
 chapters-title = Bölümler
 chapter-number = { $number }. Bölüm
@@ -50,10 +49,6 @@ practice-country = Ülke
 practice-stage = Aşama
 practice-target-groups = Kimler için
 practice-tags = Konular
-practices-count = { $count ->
-    [one] { $count } uygulama
-   *[other] { $count } uygulama
-}
 stage-prevention = Önleme
 stage-intervention = Müdahale
 stage-compensation = Telafi

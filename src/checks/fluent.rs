@@ -133,7 +133,7 @@ fn unused_keys(
                 }
                 Diagnostic::warning("unused-key", format!("nothing shows the UI string \"{id}\""))
                     .hint(format!("neither the theme's templates nor guidebook use it: remove it from every {LOCALES_DIR}/LANG/ file, or show it in a template with {{{{ t(key=\"{id}\") }}}}"))
-            } else if !source_ids.contains(id) {
+            } else if !source_ids.contains(id) && !source_ids.is_empty() {
                 let english = &config.source_language().name;
                 let hint = match did_you_mean(id, source_ids.iter().map(String::as_str)) {
                     Some(k) => format!(
@@ -410,11 +410,11 @@ fn key_ref(value: &str) -> Option<KeyRef> {
 mod tests {
     use super::*;
 
-    fn call(key: KeyRef, args: &[&str], line: usize) -> Call {
+    fn call(key: KeyRef, args: &[&str], line: usize, col: usize) -> Call {
         Call {
             key,
             args: args.iter().map(|a| a.to_string()).collect(),
-            at: Some(Location::new("t.html", line, 1)),
+            at: Some(Location::new("t.html", line, col)),
         }
     }
 
@@ -426,9 +426,9 @@ mod tests {
         assert_eq!(
             calls,
             vec![
-                call(exact("toc-title"), &[], 1),
-                call(exact("chapter-number"), &["number"], 2),
-                call(KeyRef::Prefix("stage-".into()), &["n"], 3),
+                call(exact("toc-title"), &[], 1, 7),
+                call(exact("chapter-number"), &["number"], 2, 4),
+                call(KeyRef::Prefix("stage-".into()), &["n"], 3, 4),
             ]
         );
     }

@@ -13,7 +13,7 @@ use super::translate::{Stop, start_translation, write_new, yaml_string};
 use crate::cli::{NewArgs, NewKind};
 use crate::config::Config;
 use crate::content::discover::{CONTENT_DIR, discover, slug_of};
-use crate::content::front_matter::{Meta, ReportKind, ReportStatus, Stage, TARGET_GROUPS};
+use crate::content::front_matter::{Meta, ReportKind, Stage, TARGET_GROUPS};
 use crate::content::{Collection, Page};
 use crate::diagnostic::did_you_mean;
 use crate::text::slugify;
@@ -170,10 +170,9 @@ fn practice(title: &str) -> String {
 
 fn report(title: &str, date: jiff::civil::Date) -> String {
     format!(
-        "---\ntitle: {}\nsummary: \"One or two sentences on what happened.\"\ndate: {date}\n# end_date: {date} (the last day of an event of several days)\nkind: event # one of: {}\nstatus: held # {}\n# place: \"Town, Country\"\n---\n\n## Aims\n\nWhy the partners met.\n\n## What we did\n\nThe programme, day by day.\n\n## Results\n\nWhat the partners take home.\n",
+        "---\ntitle: {}\nsummary: \"One or two sentences on what happened.\"\ndate: {date}\n# end_date: {date} (the last day of an event of several days)\nkind: event # one of: {}\nstatus: held # held (a report of what happened) or planned (the programme before it)\n# place: \"Town, Country\"\n---\n\n## Aims\n\nWhy the partners met.\n\n## What we did\n\nThe programme, day by day.\n\n## Results\n\nWhat the partners take home.\n",
         yaml_string(title),
-        words(ReportKind::WORDS),
-        words(ReportStatus::WORDS)
+        words(ReportKind::WORDS)
     )
 }
 

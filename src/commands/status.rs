@@ -49,7 +49,7 @@ fn report(root: &Path, args: &StatusArgs) -> Result<String, Stop> {
     let (errors, _) = diagnostic::count(&build.diagnostics);
     if errors > 0 {
         eprintln!(
-            "note: the site has {errors} errors (guidebook check lists them); pages with errors are not counted"
+            "note: the site has {errors} error(s) (guidebook check lists them); pages with errors are not counted"
         );
     }
     let mut status = status::compute(&loaded.site);

@@ -165,6 +165,10 @@ pub fn yaml_string(text: &str) -> String {
 /// Create `rel` under `root` with `text`; an existing file is never overwritten.
 pub fn write_new(root: &Path, rel: &Path, text: &str) -> Result<(), Stop> {
     let path = root.join(rel);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Stop::Refused(format!("cannot create {}: {e}", dir.display())))?;
+    }
     let file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)

@@ -72,16 +72,8 @@ pub fn write(site: &Site, _i18n: &I18n, out: &Output) -> Vec<Diagnostic> {
 /// Build and write the index of one language.
 fn write_language(site: &Site, lang: usize, out: &Output) -> Result<IndexSize, Diagnostic> {
     let code = &site.config.languages[lang].code;
-    let t0 = std::time::Instant::now();
-    let docs = documents(site, lang);
-    let t1 = t0.elapsed();
-    let index = LangIndex::build(code, docs);
-    let t2 = t0.elapsed();
+    let index = LangIndex::build(code, documents(site, lang));
     let files = index.files();
-    eprintln!(
-        "TIMING {code} docs {t1:?} build {t2:?} files {:?}",
-        t0.elapsed()
-    );
     let mut bytes = 0;
     for (rel, json) in &files {
         let path = format!("{SEARCH_DIR}/{code}/{rel}");

@@ -2,6 +2,8 @@
 //! assertions on parsed output.
 
 mod build_site;
+mod commands;
 mod epub;
 mod safety;
+mod serve;
 mod support;

@@ -159,25 +159,20 @@ impl LangIndex {
         let mut stems: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
         let mut forms: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         {
-            let t = std::time::Instant::now();
             let counts: Vec<_> = docs.par_iter().map(count_words).collect();
-            let t1 = t.elapsed();
             let analyzed = analyze_all(&counts, lang);
-            eprintln!(
-                "TIMING2 {lang} count {t1:?} analyze {:?} distinct {}",
-                t.elapsed(),
-                analyzed.len()
-            );
+            for (form, stem) in analyzed.values() {
+                forms.entry(form.clone()).or_default().insert(stem.clone());
+            }
             for (doc, words) in counts.iter().enumerate() {
                 let mut len = 0;
                 let mut weights: HashMap<&str, u32> = HashMap::new();
                 for (word, (weight, n)) in words {
-                    let Some((form, stem)) = analyzed.get(word) else {
+                    let Some((_, stem)) = analyzed.get(word) else {
                         continue;
                     };
                     len += n;
                     *weights.entry(stem).or_default() += weight;
-                    forms.entry(form.clone()).or_default().insert(stem.clone());
                 }
                 for (stem, weight) in weights {
                     let postings = stems.entry(stem.to_string()).or_default();

@@ -121,20 +121,34 @@
     return found;
   }
 
-  // How a folded word matches in its fragment: {word, kind, stems: [{stem, postings}], forms}.
+  // How a folded word matches in its fragment: {word, kind, completes, stems: [{stem, postings,
+  // forms, weight}], forms}. The word being typed (`last`) also completes to longer forms unless
+  // it is a form of the text itself.
   function matchWord(frag, word, last) {
-    var none = { word: word, kind: "none", stems: [], forms: [] };
-    if (!frag) { return none; }
+    var m = { word: word, kind: "none", completes: false, stems: [], forms: [] };
+    if (!frag) { return m; }
     var table = stemTable(frag);
-    var kind = "exact";
-    var found = byExactForm(frag, word);
-    if (!found.length) { kind = "stem"; found = byStemPrefix(table, word); }
-    if (!found.length && last) { kind = "prefix"; found = byCompletion(table, word); }
-    if (!found.length) { return none; }
-    var stems = found.map(function (i) { return table[i]; });
-    var forms = [];
-    stems.forEach(function (t) { forms = forms.concat(t.forms); });
-    return { word: word, kind: kind, stems: stems, forms: forms };
+    var found = [];
+    function add(list, weight, kind) {
+      list.forEach(function (i) {
+        if (found.some(function (f) { return f.i === i; })) { return; }
+        found.push({ i: i, weight: weight });
+        if (m.kind === "none") { m.kind = kind; }
+      });
+    }
+    add(byExactForm(frag, word), KIND_WEIGHT.exact, "exact");
+    if (!found.length) { add(byStemPrefix(table, word), KIND_WEIGHT.stem, "stem"); }
+    if (m.kind !== "exact" && last) {
+      var more = byCompletion(table, word);
+      m.completes = more.length > 0;
+      add(more, KIND_WEIGHT.prefix, "prefix");
+    }
+    m.stems = found.map(function (f) {
+      var t = table[f.i];
+      return { stem: t.stem, postings: t.postings, forms: t.forms, weight: f.weight };
+    });
+    m.stems.forEach(function (t) { m.forms = m.forms.concat(t.forms); });
+    return m;
   }
 
   // ---- the engine: loads files through `load(path) -> Promise<JSON>` ----
@@ -208,7 +222,7 @@
     var total = null;
     matches.forEach(function (m) {
       var scores = {};
-      m.stems.forEach(function (t) { self.score(t.postings, KIND_WEIGHT[m.kind] || 0, scores); });
+      m.stems.forEach(function (t) { self.score(t.postings, t.weight, scores); });
       var next = {};
       Object.keys(scores).forEach(function (d) {
         if (total === null || d in total) { next[d] = (total === null ? 0 : total[d]) + scores[d]; }
@@ -226,7 +240,7 @@
   function isHit(word, lang, matches) {
     var f = fold(lower(word, lang));
     return matches.some(function (m) {
-      return m.forms.indexOf(f) >= 0 || (m.kind === "prefix" && f.indexOf(m.word) === 0);
+      return m.forms.indexOf(f) >= 0 || (m.completes && f.indexOf(m.word) === 0);
     });
   }
 
@@ -279,7 +293,6 @@
     analyzeQuery: analyzeQuery, matchWord: matchWord, snippetParts: snippetParts, Engine: Engine,
   };
   if (typeof module !== "undefined" && module.exports) { module.exports = core; }
-  if (typeof document !== "undefined") { root.guidebookSearch = core; initAll(); }
 
   // ---- the form in the page ----
 
@@ -429,4 +442,6 @@
     }
     return this.s("count-5").replace("5", String(n));
   };
+
+  if (typeof document !== "undefined") { root.guidebookSearch = core; initAll(); }
 })(typeof window !== "undefined" ? window : globalThis);

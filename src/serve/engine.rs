@@ -1,0 +1,199 @@
+//! The rebuilding core of serve mode, with no HTTP in it: build into memory, keep what can be
+//! reused, and say which URLs changed.
+//!
+//! A rebuild reuses parsed files and rendered Markdown that did not change (see `build::Cache`)
+//! and renders every page again in parallel; comparing the new files with the last good ones
+//! tells which pages the browser must reload. A failed rebuild changes nothing: the last good
+//! site stays served. The result after any sequence of rebuilds equals a fresh build.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::build::{BuildReport, Cache, Ebooks, Loaded, load_cached, write_site};
+use crate::diagnostic::Diagnostic;
+use crate::output::Output;
+use crate::render::epub;
+
+/// The files of the built site, by path below the site root.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// What a successful rebuild did.
+#[derive(Debug)]
+pub struct Outcome {
+    /// URL paths (`/tr/guide/warning-signs/`) whose files changed; `*` when every page may have.
+    pub changed: Vec<String>,
+    /// How many pages were rendered.
+    pub rendered: usize,
+    pub elapsed: Duration,
+    /// Warnings of the build (errors make it fail).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the site into memory again and again.
+pub struct Engine {
+    root: PathBuf,
+    base_url: String,
+    drafts: bool,
+    ebooks: Ebooks,
+    cache: Cache,
+    files: Arc<Files>,
+    loaded: Option<Arc<Loaded>>,
+    built_ebooks: Mutex<BTreeMap<String, Arc<Vec<u8>>>>,
+}
+
+impl Engine {
+    /// An engine for the site at `root`, served at `base_url`.
+    pub fn new(root: &Path, base_url: &str, drafts: bool, ebooks: Ebooks) -> Engine {
+        Engine {
+            root: root.to_path_buf(),
+            base_url: base_url.to_string(),
+            drafts,
+            ebooks,
+            cache: Cache::default(),
+            files: Arc::default(),
+            loaded: None,
+            built_ebooks: Mutex::default(),
+        }
+    }
+
+    /// The last good site.
+    pub fn files(&self) -> Arc<Files> {
+        self.files.clone()
+    }
+
+    /// Build again; `fresh` forgets everything kept (after a change of `site.yaml`).
+    pub fn rebuild(&mut self, fresh: bool) -> Result<Outcome, Vec<Diagnostic>> {
+        let started = Instant::now();
+        if fresh {
+            self.cache = Cache::default();
+        }
+        let mut report = BuildReport::default();
+        let loaded = load_cached(
+            &self.root,
+            Some(&self.base_url),
+            self.drafts,
+            &mut report,
+            &mut self.cache,
+        );
+        let Some(loaded) = loaded.filter(|_| !report.failed()) else {
+            return Err(errors_first(report.diagnostics));
+        };
+        let out = Output::Memory(Mutex::default());
+        write_site(&loaded, &out, self.ebooks, &mut report);
+        if report.failed() {
+            return Err(errors_first(report.diagnostics));
+        }
+        let files = out.into_files();
+        let changed = changed_urls(&self.files, &files);
+        self.files = Arc::new(files);
+        self.loaded = Some(Arc::new(loaded));
+        self.built_ebooks
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+        let rendered = report.pages;
+        Ok(Outcome {
+            changed,
+            rendered,
+            elapsed: started.elapsed(),
+            warnings: report.diagnostics,
+        })
+    }
+
+    /// The ebook at `path` (`downloads/NAME-LANG.epub`), made now if it was not made since the
+    /// last rebuild.
+    pub fn ebook(&self, path: &str) -> Option<Arc<Vec<u8>>> {
+        if let Some(bytes) = self
+            .built_ebooks
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path)
+        {
+            return Some(bytes.clone());
+        }
+        let loaded = self.loaded.as_ref()?;
+        let site = &loaded.site;
+        let lang = (0..site.config.languages.len()).find(|l| epub::ebook_path(site, *l) == path)?;
+        let books = epub::build_all(
+            site,
+            &loaded.i18n,
+            Some(lang),
+            epub::modified_time(&self.root),
+        )
+        .ok()?;
+        let bytes = Arc::new(books.into_iter().next()?.bytes);
+        self.built_ebooks
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string(), bytes.clone());
+        Some(bytes)
+    }
+}
+
+fn errors_first(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.sort_by_key(|d| !d.is_error());
+    diagnostics
+}
+
+/// The URL path of an output file (`tr/guide/x/index.html` → `/tr/guide/x/`).
+pub fn url_of(path: &str) -> String {
+    format!("/{}", path.strip_suffix("index.html").unwrap_or(path))
+}
+
+/// Which URLs differ between two builds; a changed stylesheet, script or image (under `static/`
+/// or `media/`) concerns every page. Feeds, the sitemap and the search index reload nothing.
+pub fn changed_urls(old: &Files, new: &Files) -> Vec<String> {
+    let mut changed: Vec<String> = Vec::new();
+    let paths = old
+        .keys()
+        .chain(new.keys().filter(|k| !old.contains_key(*k)));
+    for path in paths {
+        if old.get(path) == new.get(path) {
+            continue;
+        }
+        if path.ends_with(".html") {
+            changed.push(url_of(path));
+        } else if path.starts_with("static/") || path.starts_with("media/") {
+            return vec!["*".to_string()];
+        }
+    }
+    changed.sort();
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(items: &[(&str, &str)]) -> Files {
+        items
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn only_changed_pages_are_reported() {
+        let old = files(&[
+            ("en/index.html", "a"),
+            ("en/guide/x/index.html", "b"),
+            ("sitemap.xml", "s"),
+        ]);
+        let new = files(&[
+            ("en/index.html", "a"),
+            ("en/guide/x/index.html", "B"),
+            ("en/new/index.html", "n"),
+            ("sitemap.xml", "S"),
+        ]);
+        assert_eq!(changed_urls(&old, &new), ["/en/guide/x/", "/en/new/"]);
+    }
+
+    #[test]
+    fn a_stylesheet_change_reloads_everything() {
+        let old = files(&[("static/style.css", "a")]);
+        let new = files(&[("static/style.css", "b")]);
+        assert_eq!(changed_urls(&old, &new), ["*"]);
+    }
+}

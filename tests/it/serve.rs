@@ -1,0 +1,374 @@
+//! `guidebook serve`: a real server on a free port, edits on disk, reload messages over SSE.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use guidebook::build::Ebooks;
+use guidebook::serve::engine::Engine;
+
+use crate::support::SiteTest;
+
+/// A running `guidebook serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(site: &SiteTest) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_guidebook"))
+            .args(["serve", "--port", "0"])
+            .current_dir(&site.root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let first = lines
+            .by_ref()
+            .map_while(Result::ok)
+            .find(|l| l.starts_with("Serving"))
+            .expect("serve printed no address");
+        let port = first
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .unwrap()
+            .trim_end_matches(|c: char| !c.is_ascii_digit())
+            .split('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        std::thread::spawn(move || for _ in lines {});
+        Server { child, port }
+    }
+
+    fn request(&self, method: &str, path: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut bytes = Vec::new();
+        stream.read_to_end(&mut bytes).unwrap();
+        let response = String::from_utf8_lossy(&bytes).into_owned();
+        let status = response.split(' ').nth(1).unwrap().parse().unwrap();
+        let body = response
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        self.request("GET", path)
+    }
+
+    fn events(&self) -> Events {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(stream, "GET /__guidebook/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n").unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        Events {
+            stream,
+            buffer: String::new(),
+        }
+    }
+}
+
+/// The server-sent events of one connection.
+struct Events {
+    stream: TcpStream,
+    buffer: String,
+}
+
+impl Events {
+    /// Wait (at most 15 s) for an event of a kind whose data satisfies `want`.
+    fn wait_for(&mut self, kind: &str, want: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            let mut chunk = [0u8; 8192];
+            if let Ok(n) = self.stream.read(&mut chunk) {
+                self.buffer.push_str(&String::from_utf8_lossy(&chunk[..n]));
+            }
+            while let Some(end) = self.buffer.find("\n\n") {
+                let event: String = self.buffer.drain(..end + 2).collect();
+                let name = event
+                    .lines()
+                    .find_map(|l| l.strip_prefix("event: "))
+                    .unwrap_or("");
+                let data = event
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("data: "))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                if name == kind && want(&data) {
+                    return data;
+                }
+            }
+        }
+        panic!("no {kind} event within 15 s; got: {}", self.buffer);
+    }
+}
+
+fn wait_until(what: &str, ok: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        if ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[test]
+fn an_edit_is_served_and_announced() {
+    let site = SiteTest::new("basic");
+    let server = Server::start(&site);
+    let (status, page) = server.get("/en/pages/about/");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("/__guidebook/live.js"),
+        "the live-reload script is injected"
+    );
+    let mut events = server.events();
+    events.wait_for("clear", |_| true);
+    let text = site.read("content/pages/about.md") + "\nA sentence added while serving.\n";
+    site.file("content/pages/about.md", &text);
+    events.wait_for("reload", |d| d.contains("/en/pages/about/"));
+    assert!(
+        server
+            .get("/en/pages/about/")
+            .1
+            .contains("A sentence added while serving.")
+    );
+}
+
+#[test]
+fn new_deleted_and_renamed_files_are_followed() {
+    let site = SiteTest::new("basic");
+    let server = Server::start(&site);
+    let mut events = server.events();
+    site.file(
+        "content/pages/contact.md",
+        "---\ntitle: Contact\n---\nWrite to us.\n",
+    );
+    events.wait_for("reload", |d| d.contains("/hu/pages/contact/"));
+    assert_eq!(server.get("/en/pages/contact/").0, 200);
+    std::fs::rename(
+        site.root.join("content/pages/contact.md"),
+        site.root.join("content/pages/write-to-us.md"),
+    )
+    .unwrap();
+    events.wait_for("reload", |d| d.contains("/en/pages/write-to-us/"));
+    assert_eq!(server.get("/en/pages/contact/").0, 404);
+    std::fs::remove_file(site.root.join("content/pages/write-to-us.md")).unwrap();
+    wait_until("the deleted page to disappear", || {
+        server.get("/en/pages/write-to-us/").0 == 404
+    });
+    let renamed_dir = site.root.join("content/practices");
+    std::fs::rename(&renamed_dir, site.root.join("content/practise")).unwrap();
+    std::fs::rename(site.root.join("content/practise"), &renamed_dir).unwrap();
+    wait_until("the folder to come back", || {
+        server.get("/en/practices/peer/").0 == 200
+    });
+}
+
+#[test]
+fn template_and_locale_edits_rebuild_every_page() {
+    let site = SiteTest::new("basic");
+    let server = Server::start(&site);
+    let mut events = server.events();
+    let path = "themes/default/templates/page.html";
+    site.file(
+        path,
+        &site
+            .read(path)
+            .replace("<article>", "<article data-edited=\"yes\">"),
+    );
+    events.wait_for("reload", |d| d.contains("/tr/pages/about/"));
+    assert!(
+        server
+            .get("/tr/pages/about/")
+            .1
+            .contains("data-edited=\"yes\"")
+    );
+    let css = site.read("themes/default/static/style.css") + "\n.edited { color: red; }\n";
+    site.file("themes/default/static/style.css", &css);
+    events.wait_for("reload", |d| d.contains('*'));
+    assert!(server.get("/static/style.css").1.contains(".edited"));
+}
+
+#[test]
+fn a_bad_edit_shows_an_overlay_and_keeps_the_last_good_page() {
+    let site = SiteTest::new("basic");
+    let server = Server::start(&site);
+    let mut events = server.events();
+    events.wait_for("clear", |_| true);
+    let good = site.read("content/pages/about.md");
+    site.file(
+        "content/pages/about.md",
+        "---\ntitle: About\nweight: [\n---\nBroken.\n",
+    );
+    let overlay = events.wait_for("overlay", |_| true);
+    assert!(overlay.contains("content/pages/about.md:3"), "{overlay}");
+    let (status, page) = server.get("/en/pages/about/");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Objectives"),
+        "the last good page is still served"
+    );
+    site.file("content/pages/about.md", &good);
+    events.wait_for("clear", |_| true);
+}
+
+#[test]
+fn only_files_of_the_site_can_be_read() {
+    let site = SiteTest::new("basic");
+    let secret = site.root.parent().unwrap().join("secret.txt");
+    std::fs::write(&secret, "secret").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&secret, site.root.join("content/images/link.txt")).unwrap();
+    let server = Server::start(&site);
+    for bad in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/en/%2E%2E/%2e%2e/secret.txt",
+        "/en/..%5c..%5csecret.txt",
+        "/..\\secret.txt",
+        "//etc/passwd",
+        "/media/images/link.txt",
+        "/site.yaml",
+        "/content/_index.md",
+    ] {
+        let (status, body) = server.get(bad);
+        assert_eq!(status, 404, "{bad}");
+        assert!(!body.contains("secret"), "{bad}");
+    }
+    assert_eq!(server.request("POST", "/en/").0, 405);
+    assert_eq!(server.request("DELETE", "/en/").0, 405);
+    assert_eq!(server.request("HEAD", "/en/").0, 200);
+    let (status, body) = server.get("/en/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(
+        body.contains("not-found"),
+        "the site's own 404 page is served"
+    );
+}
+
+#[test]
+fn ebooks_are_made_when_their_link_is_requested() {
+    let site = SiteTest::new("basic");
+    let server = Server::start(&site);
+    let page = server.get("/tr/guide/").1;
+    assert!(page.contains("downloads/test-book-tr.epub"));
+    let (status, body) = server.get("/downloads/test-book-tr.epub");
+    assert_eq!(status, 200);
+    assert!(body.starts_with("PK"), "a zip file");
+}
+
+/// A small deterministic random generator, so a failing sequence can be replayed.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+#[test]
+fn incremental_rebuilds_equal_a_fresh_build() {
+    let site = SiteTest::new("basic");
+    let base = "http://127.0.0.1:1/";
+    let mut engine = Engine::new(&site.root, base, false, Ebooks::OnRequest);
+    engine.rebuild(true).unwrap();
+    let mut rng = Lcg(20261122);
+    let mut log = Vec::new();
+    for step in 0..24 {
+        let op = apply_random_change(&site, &mut rng, step);
+        log.push(op);
+        let incremental = engine.rebuild(false).map(|_| engine.files());
+        let mut fresh = Engine::new(&site.root, base, false, Ebooks::OnRequest);
+        let full = fresh.rebuild(true).map(|_| fresh.files());
+        match (incremental, full) {
+            (Ok(a), Ok(b)) => {
+                let differing: Vec<&String> = a
+                    .keys()
+                    .chain(b.keys())
+                    .filter(|k| a.get(*k) != b.get(*k))
+                    .collect();
+                assert!(differing.is_empty(), "after {log:?}: {differing:?} differ");
+            }
+            (Err(_), Err(_)) => {}
+            (a, b) => panic!(
+                "after {log:?}: incremental ok={} but full ok={}",
+                a.is_ok(),
+                b.is_ok()
+            ),
+        }
+    }
+}
+
+fn apply_random_change(site: &SiteTest, rng: &mut Lcg, step: usize) -> String {
+    let pages = [
+        "content/pages/about.md",
+        "content/guide/02-second.md",
+        "content/practices/peer.md",
+        "content/guide/01-isik.tr.md",
+    ];
+    match rng.next(5) {
+        0 => {
+            let path = pages[rng.next(pages.len())];
+            if let Ok(text) = std::fs::read_to_string(site.root.join(path)) {
+                site.file(path, &format!("{text}\nEdit number {step}.\n"));
+            }
+            format!("edit {path}")
+        }
+        1 => {
+            let path = format!("content/pages/extra-{}.md", rng.next(3));
+            site.file(
+                &path,
+                &format!(
+                    "---\ntitle: Extra page {step}\nweight: {}\n---\nText {step}.\n",
+                    rng.next(9)
+                ),
+            );
+            format!("add {path}")
+        }
+        2 => {
+            let path = format!("content/pages/extra-{}.md", rng.next(3));
+            let _ = std::fs::remove_file(site.root.join(&path));
+            format!("delete {path}")
+        }
+        3 => {
+            let (from, to) = (
+                format!("content/pages/extra-{}.md", rng.next(3)),
+                format!("content/pages/extra-{}.md", rng.next(3)),
+            );
+            let _ = std::fs::rename(site.root.join(&from), site.root.join(&to));
+            format!("rename {from} {to}")
+        }
+        _ => {
+            let path = "content/guide/01-isik.tr.md";
+            let text = site.read(path);
+            site.file(path, &text.replace("Işık, ", &format!("Işık {step}, ")));
+            format!("retitle {path}")
+        }
+    }
+}
