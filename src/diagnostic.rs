@@ -182,7 +182,15 @@ fn render_one(out: &mut String, d: &Diagnostic, root: &Path) {
     out.push('\n');
 }
 
+/// Files whose lines mean nothing to a reader (images, documents): problems with them are
+/// about the whole file, so no line is quoted.
+const NOT_QUOTED: &[&str] = &["svg", "png", "jpg", "jpeg", "gif", "webp", "avif", "pdf"];
+
 fn source_line(path: &Path, line: usize) -> Option<String> {
+    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    if NOT_QUOTED.contains(&ext.as_str()) {
+        return None;
+    }
     let text = std::fs::read_to_string(path).ok()?;
     let l = text.lines().nth(line.checked_sub(1)?)?;
     Some(l.replace('\t', " "))

@@ -315,3 +315,50 @@ pub fn collection_word(c: Collection) -> &'static str {
         other => other.dir(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(status: TranslationStatus, words: usize) -> PageStatus {
+        PageStatus {
+            key: "guide/01-a".into(),
+            collection: Collection::Guide,
+            title: "A".into(),
+            source: "content/guide/01-a.md".into(),
+            translation: translation_path("content/guide/01-a.md", "tr"),
+            status,
+            words,
+            path: "tr/guide/a/".into(),
+        }
+    }
+
+    #[test]
+    fn counts_add_words_left_only_for_pages_with_work() {
+        let mut c = Counts::default();
+        c.add(&page(TranslationStatus::Translated, 100));
+        c.add(&page(TranslationStatus::Outdated, 20));
+        c.add(&page(TranslationStatus::Missing, 3));
+        assert_eq!((c.pages, c.translated, c.outdated, c.missing), (3, 1, 1, 1));
+        assert_eq!((c.words_left, c.percent), (23, 33));
+    }
+
+    #[test]
+    fn percent_reaches_100_only_when_everything_is_translated() {
+        let mut c = Counts::default();
+        for _ in 0..199 {
+            c.add(&page(TranslationStatus::Translated, 1));
+        }
+        c.add(&page(TranslationStatus::Outdated, 1));
+        assert_eq!(c.percent, 99);
+        assert_eq!(Counts::default().percent, 0);
+    }
+
+    #[test]
+    fn translations_sit_beside_their_source() {
+        assert_eq!(
+            translation_path("content/_index.md", "hu"),
+            "content/_index.hu.md"
+        );
+    }
+}

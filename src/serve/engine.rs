@@ -102,6 +102,20 @@ impl Engine {
         })
     }
 
+    /// The translator's compare page for a URL path (`/tr/guide/x/`), if it is a translation.
+    pub fn compare(&self, url_path: &str) -> Option<String> {
+        let loaded = self.loaded.as_ref()?;
+        let id = super::compare::entry_at(&loaded.site, url_path)?;
+        super::compare::page(loaded, id)
+    }
+
+    /// The code of the source language (the compare toggle shows on other languages' pages).
+    pub fn source_language(&self) -> Option<String> {
+        self.loaded
+            .as_ref()
+            .map(|l| l.site.config.source_language().code.clone())
+    }
+
     /// The ebook at `path` (`downloads/NAME-LANG.epub`), made now if it was not made since the
     /// last rebuild.
     pub fn ebook(&self, path: &str) -> Option<Arc<Vec<u8>>> {

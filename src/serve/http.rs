@@ -94,9 +94,11 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// Add the live-reload script to an HTML page.
-pub fn inject_live_reload(html: &[u8]) -> Vec<u8> {
-    let script = format!("<script src=\"{PREFIX}live.js\" defer></script>");
+/// Add the live-reload script to an HTML page; it offers the compare view on pages whose
+/// language is not `source`.
+pub fn inject_live_reload(html: &[u8], source: &str) -> Vec<u8> {
+    let script =
+        format!("<script src=\"{PREFIX}live.js\" data-source-lang=\"{source}\" defer></script>");
     let text = String::from_utf8_lossy(html);
     match text.rfind("</body>") {
         Some(i) => format!("{}{script}{}", &text[..i], &text[i..]).into_bytes(),
@@ -104,9 +106,9 @@ pub fn inject_live_reload(html: &[u8]) -> Vec<u8> {
     }
 }
 
-fn respond(status: StatusCode, path: &str, bytes: Vec<u8>, head: bool) -> Response {
+fn respond(status: StatusCode, path: &str, bytes: Vec<u8>, head: bool, source: &str) -> Response {
     let bytes = if path.ends_with(".html") {
-        inject_live_reload(&bytes)
+        inject_live_reload(&bytes, source)
     } else {
         bytes
     };
@@ -145,11 +147,32 @@ pub async fn site_file(
         .read()
         .unwrap_or_else(|e| e.into_inner())
         .clone();
+    let source = state
+        .engine
+        .lock()
+        .ok()
+        .and_then(|e| e.source_language())
+        .unwrap_or_default();
     let Some(path) = resolve_path(uri.path()) else {
-        return not_found(&files, head);
+        return not_found(&files, head, &source);
     };
+    if uri
+        .query()
+        .is_some_and(|q| q.split('&').any(|p| p == "compare"))
+    {
+        let page = state.engine.lock().ok().and_then(|e| e.compare(uri.path()));
+        if let Some(html) = page {
+            return respond(
+                StatusCode::OK,
+                "compare.html",
+                html.into_bytes(),
+                head,
+                &source,
+            );
+        }
+    }
     if let Some(bytes) = files.get(&path) {
-        return respond(StatusCode::OK, &path, bytes.clone(), head);
+        return respond(StatusCode::OK, &path, bytes.clone(), head, &source);
     }
     if files.contains_key(&format!("{path}/index.html")) {
         let location = format!("{}/", uri.path());
@@ -167,18 +190,24 @@ pub async fn site_file(
             .ok()
             .flatten();
         if let Some(bytes) = book {
-            return respond(StatusCode::OK, &path, bytes.to_vec(), head);
+            return respond(StatusCode::OK, &path, bytes.to_vec(), head, &source);
         }
     }
-    not_found(&files, head)
+    not_found(&files, head, &source)
 }
 
-fn not_found(files: &Files, head: bool) -> Response {
+fn not_found(files: &Files, head: bool, source: &str) -> Response {
     match files.get("404.html") {
-        Some(page) => respond(StatusCode::NOT_FOUND, "404.html", page.clone(), head),
+        Some(page) => respond(
+            StatusCode::NOT_FOUND,
+            "404.html",
+            page.clone(),
+            head,
+            source,
+        ),
         None => {
             let page = b"<!DOCTYPE html><html lang=\"en\"><title>Not found</title><body><p>Not found.</p></body></html>".to_vec();
-            respond(StatusCode::NOT_FOUND, "404.html", page, head)
+            respond(StatusCode::NOT_FOUND, "404.html", page, head, source)
         }
     }
 }
@@ -270,7 +299,7 @@ mod tests {
 
     #[test]
     fn the_script_goes_before_the_end_of_the_body() {
-        let html = inject_live_reload(b"<html><body><p>x</p></body></html>");
+        let html = inject_live_reload(b"<html><body><p>x</p></body></html>", "en");
         assert!(
             String::from_utf8(html)
                 .unwrap()

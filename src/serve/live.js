@@ -54,6 +54,23 @@
     document.body.appendChild(box);
   }
 
+  // The translator's view: on a page in another language than the source, a link to
+  // ?compare shows source and translation side by side.
+  var me = document.currentScript;
+  var sourceLang = me && me.getAttribute("data-source-lang");
+  function addCompareLink() {
+    var lang = document.documentElement.lang;
+    if (!sourceLang || !lang || lang === sourceLang || location.search.indexOf("compare") >= 0) { return; }
+    var link = document.createElement("a");
+    link.href = location.pathname + "?compare";
+    link.textContent = "Compare with " + sourceLang;
+    link.lang = "en";
+    link.style.cssText = "position:fixed;right:1rem;bottom:1rem;z-index:2147483646;padding:.5rem .8rem;border-radius:.4rem;" +
+      "background:#1d4e89;color:#fff;font:600 14px system-ui,sans-serif;text-decoration:none";
+    document.body.appendChild(link);
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", addCompareLink); } else { addCompareLink(); }
+
   var source = new EventSource("/__guidebook/events");
   source.addEventListener("reload", function (e) {
     var paths = JSON.parse(e.data);

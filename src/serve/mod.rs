@@ -4,6 +4,7 @@
 //! (pure), `http` serves the last good site and tells browsers what changed. This module wires
 //! them: a watcher thread turns debounced events into rebuilds and messages.
 
+pub mod compare;
 pub mod engine;
 pub mod http;
 pub mod watch;

@@ -5,5 +5,6 @@ mod build_site;
 mod commands;
 mod epub;
 mod safety;
+mod search;
 mod serve;
 mod support;

@@ -16,13 +16,16 @@ fn bad_front_matter_is_reported_with_file_line_column_and_hints() {
     let site = unknown_key_site();
     let run = site.run(&["build"]);
     assert_eq!(run.code, 1);
+    // Problems of the locales are left out: the fixture borrows the repository's, which change.
     let report: String = run
         .stderr
-        .lines()
+        .split("\n\n")
+        .filter(|block| !block.contains("--> locales/"))
+        .flat_map(|block| block.lines().chain(std::iter::once("")))
         .filter(|l| !l.starts_with("The build failed"))
         .collect::<Vec<_>>()
         .join("\n");
-    insta::assert_snapshot!("bad_front_matter", report);
+    insta::assert_snapshot!("bad_front_matter", report.trim_end());
 }
 
 #[test]

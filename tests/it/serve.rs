@@ -372,3 +372,116 @@ fn apply_random_change(site: &SiteTest, rng: &mut Lcg, step: usize) -> String {
         }
     }
 }
+
+/// Whether Chromium and playwright-core (installed by `../shared/tools/install-checkers`) are here.
+pub fn browser_available() -> bool {
+    let home = std::env::var("HOME").unwrap_or_default();
+    let playwright =
+        std::path::Path::new(&home).join(".cache/site-checkers/node/node_modules/playwright-core");
+    playwright.exists() && std::path::Path::new("/usr/bin/chromium").exists()
+}
+
+#[test]
+fn a_real_browser_shows_the_edit_without_a_manual_reload() {
+    if !browser_available() {
+        eprintln!(
+            "skipped: Chromium or playwright-core is missing (run ../shared/tools/install-checkers)"
+        );
+        return;
+    }
+    let site = SiteTest::new("basic");
+    let text = site.read("content/guide/02-second.md")
+        + &"\nA paragraph to make the page long enough to scroll.\n".repeat(60);
+    site.file("content/guide/02-second.md", &text);
+    let server = Server::start(&site);
+    let url = format!("http://127.0.0.1:{}/en/guide/second/", server.port);
+    let script = crate::support::repo().join("tests/browser/serve-reload.cjs");
+    let out = Command::new("node")
+        .arg(script)
+        .arg(&url)
+        .arg(site.root.join("content/guide/02-second.md"))
+        .output()
+        .unwrap();
+    let report =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{report}");
+}
+
+#[test]
+fn the_compare_view_shows_source_and_translation_side_by_side() {
+    let site = SiteTest::new("basic");
+    let server = Server::start(&site);
+    let (status, html) = server.get("/tr/guide/isik/?compare");
+    assert_eq!(status, 200);
+    let page = crate::support::Page(scraper::Html::parse_document(&html));
+    assert_eq!(page.attr("tbody tr td:first-child", "lang"), "en");
+    assert_eq!(page.attr("tbody tr td:last-child", "lang"), "tr");
+    assert!(
+        page.text("tbody").contains("Plana"),
+        "the Turkish text is there"
+    );
+    assert!(html.contains("up to date"));
+    assert!(
+        server
+            .get("/en/guide/isik/?compare")
+            .1
+            .contains("/__guidebook/live.js"),
+        "no compare view for the source"
+    );
+}
+
+#[test]
+fn the_compare_view_marks_what_changed_in_the_source_since_the_translation() {
+    let site = SiteTest::new("basic");
+    let git = |args: &[&str]| {
+        let ok = Command::new("git")
+            .args(args)
+            .current_dir(&site.root)
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false);
+        assert!(ok, "git {args:?} failed");
+    };
+    git(&["init", "-q"]);
+    git(&[
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.org",
+        "add",
+        "-A",
+    ]);
+    git(&[
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.org",
+        "commit",
+        "-qm",
+        "first",
+    ]);
+    let source = site.read("content/guide/01-isik.md");
+    let old_hash = guidebook::content::page::short_hash(source.as_bytes());
+    site.file(
+        "content/guide/01-isik.md",
+        &source.replace(
+            "He said \"yes\" to the plan.",
+            "She said \"no\" to the plan.",
+        ),
+    );
+    let hr = site
+        .read("content/guide/01-isik.hr.md")
+        .replace("000000000000", &old_hash);
+    site.file("content/guide/01-isik.hr.md", &hr);
+    let mut engine = Engine::new(&site.root, "http://127.0.0.1:1/", false, Ebooks::OnRequest);
+    engine.rebuild(true).unwrap();
+    let html = engine.compare("/hr/guide/isik/").expect("a compare page");
+    let page = crate::support::Page(scraper::Html::parse_document(&html));
+    let changed: Vec<String> = page
+        .all("tr.changed td:first-child")
+        .iter()
+        .map(|td| td.text().collect())
+        .collect();
+    assert_eq!(changed, ["She said \"no\" to the plan."]);
+    assert!(html.contains("the highlighted source paragraphs changed"));
+}
