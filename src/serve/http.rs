@@ -303,7 +303,7 @@ mod tests {
         assert!(
             String::from_utf8(html)
                 .unwrap()
-                .ends_with("<script src=\"/__guidebook/live.js\" defer></script></body></html>")
+                .ends_with("<script src=\"/__guidebook/live.js\" data-source-lang=\"en\" defer></script></body></html>")
         );
     }
 }
