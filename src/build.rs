@@ -34,6 +34,8 @@ pub struct BuildOptions {
     pub output: PathBuf,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// `Build` writes the ebooks too; `OnRequest` only their covers (`build --no-epub`).
+    pub ebooks: Ebooks,
 }
 
 /// What a build did: its problems, the pages it wrote and how long each stage took.
@@ -365,7 +367,7 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         }
     };
     let out = Output::Disk(staging.temp.clone());
-    write_site(&loaded, &out, Ebooks::Build, &mut report);
+    write_site(&loaded, &out, opts.ebooks, &mut report);
     if report.failed() {
         staging.abort();
     } else if let Err(e) = staging.commit() {

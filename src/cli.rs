@@ -59,6 +59,9 @@ pub struct BuildArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Leave out the ebooks (the benchmark times them apart); hidden from --help.
+    #[arg(long, hide = true)]
+    pub no_epub: bool,
 }
 
 /// Options of the preview server.

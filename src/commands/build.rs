@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use super::{Global, print_diagnostics};
-use crate::build::{BuildOptions, build};
+use crate::build::{BuildOptions, Ebooks, build};
 use crate::cli::BuildArgs;
 
 /// Build the site and report.
@@ -19,6 +19,11 @@ pub fn run(args: &BuildArgs, global: Global) -> ExitCode {
         output: output.clone(),
         base_url: args.base_url.clone(),
         drafts: args.drafts,
+        ebooks: if args.no_epub {
+            Ebooks::OnRequest
+        } else {
+            Ebooks::Build
+        },
     };
     let started = std::time::Instant::now();
     let report = build(&opts);

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::Global;
-use super::translate::{Stop, start_translation, write_new, yaml_string};
+use super::translate::{Stop, site_language, start_translation, write_new, yaml_string};
 use crate::cli::{NewArgs, NewKind};
 use crate::config::Config;
 use crate::content::discover::{CONTENT_DIR, discover, slug_of};
@@ -42,6 +42,7 @@ fn create(args: &NewArgs) -> Result<PathBuf, Stop> {
         .as_deref()
         .filter(|c| *c != config.source_language().code)
     {
+        site_language(&config, code)?;
         let source = find_source(&sources, args)?;
         return start_translation(&config, source, code);
     }

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::Global;
-use super::translate::{Stop, content_file, locate};
+use super::translate::{Stop, content_file, locate, site_language};
 use crate::build::{BuildReport, load};
 use crate::checks::history;
 use crate::cli::{StatusArgs, StatusFormat};
@@ -68,21 +68,15 @@ fn report(root: &Path, args: &StatusArgs) -> Result<String, Stop> {
 }
 
 fn only_language(config: &Config, status: &mut StatusReport, code: &str) -> Result<(), Stop> {
-    let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-    match config.language_index(code) {
-        None => Err(Stop::Usage(format!(
-            "\"{code}\" is not a language of this site; use one of: {}",
-            codes.join(", ")
-        ))),
-        Some(l) if l == config.source => Err(Stop::Usage(format!(
+    let lang = site_language(config, code)?;
+    if lang == config.source {
+        return Err(Stop::Usage(format!(
             "{} is the language the pages are written in; status shows the translations",
-            config.languages[l].name
-        ))),
-        Some(_) => {
-            status.languages.retain(|l| l.code == code);
-            Ok(())
-        }
+            config.languages[lang].name
+        )));
     }
+    status.languages.retain(|l| l.code == code);
+    Ok(())
 }
 
 /// Print `git diff` of the source from the version the translation was made from to now.

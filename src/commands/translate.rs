@@ -117,15 +117,20 @@ fn start(root: &Path, page: &Path, lang: &str) -> Result<PathBuf, Stop> {
     start_translation(&config, &source, lang)
 }
 
-/// Write `NAME.LANG.md` for a parsed source page, refusing to overwrite; returns its path.
-pub fn start_translation(config: &Config, source: &Page, code: &str) -> Result<PathBuf, Stop> {
-    let lang = config.language_index(code).ok_or_else(|| {
+/// The index of a language code of the site, or a usage error that lists the codes.
+pub fn site_language(config: &Config, code: &str) -> Result<usize, Stop> {
+    config.language_index(code).ok_or_else(|| {
         let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
         Stop::Usage(format!(
             "\"{code}\" is not a language of this site; use one of: {}",
             codes.join(", ")
         ))
-    })?;
+    })
+}
+
+/// Write `NAME.LANG.md` for a parsed source page, refusing to overwrite; returns its path.
+pub fn start_translation(config: &Config, source: &Page, code: &str) -> Result<PathBuf, Stop> {
+    let lang = site_language(config, code)?;
     if lang == config.source {
         return Err(Stop::Usage(format!(
             "{} is the language the pages are written in; choose a language to translate into",

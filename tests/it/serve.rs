@@ -14,6 +14,8 @@ use crate::support::SiteTest;
 struct Server {
     child: Child,
     port: u16,
+    /// How many rebuilds the server reported (lines "… pages rendered …").
+    rebuilds: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl Drop for Server {
@@ -48,8 +50,20 @@ impl Server {
             .unwrap()
             .parse()
             .unwrap();
-        std::thread::spawn(move || for _ in lines {});
-        Server { child, port }
+        let rebuilds = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = rebuilds.clone();
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                if line.contains("pages rendered") {
+                    counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                }
+            }
+        });
+        Server {
+            child,
+            port,
+            rebuilds,
+        }
     }
 
     fn request(&self, method: &str, path: &str) -> (u16, String) {
@@ -484,4 +498,54 @@ fn the_compare_view_marks_what_changed_in_the_source_since_the_translation() {
         .collect();
     assert_eq!(changed, ["She said \"no\" to the plan."]);
     assert!(html.contains("the highlighted source paragraphs changed"));
+}
+
+#[test]
+fn locale_config_and_translation_changes_are_followed() {
+    let site = SiteTest::new("basic");
+    let server = Server::start(&site);
+    let mut events = server.events();
+    let ftl = site
+        .read("locales/lt/main.ftl")
+        .replace("site-title = Tu esi vertingas", "site-title = Vertingas tu");
+    site.file("locales/lt/main.ftl", &ftl);
+    events.wait_for("reload", |d| d.contains("/lt/"));
+    assert!(server.get("/lt/pages/about/").1.contains("Vertingas tu"));
+    let hash = guidebook::content::page::short_hash(site.read("content/pages/about.md").as_bytes());
+    site.file(
+        "content/pages/about.hu.md",
+        &format!("---\ntitle: Rólunk\nsource_hash: \"{hash}\"\n---\nSzöveg.\n"),
+    );
+    events.wait_for("reload", |d| d.contains("/hu/pages/about/"));
+    assert!(server.get("/hu/pages/about/").1.contains("Rólunk"));
+    let config = site
+        .read("site.yaml")
+        .replace("eu_funding: true", "eu_funding: false");
+    site.file("site.yaml", &config);
+    events.wait_for("reload", |d| d.contains("/en/"));
+    assert!(!server.get("/en/").1.contains("class=\"eu\""));
+}
+
+#[test]
+fn an_editors_save_is_one_rebuild() {
+    let site = SiteTest::new("basic");
+    let server = Server::start(&site);
+    let mut events = server.events();
+    events.wait_for("clear", |_| true);
+    let before = server.rebuilds.load(std::sync::atomic::Ordering::SeqCst);
+    // What vim does on :w — a probe file, a swap file, the new text renamed over the old.
+    let dir = site.root.join("content/pages");
+    std::fs::write(dir.join("4913"), "").unwrap();
+    std::fs::remove_file(dir.join("4913")).unwrap();
+    std::fs::write(dir.join(".about.md.swp"), "swap").unwrap();
+    let text = site.read("content/pages/about.md") + "\nSaved like vim does.\n";
+    std::fs::write(dir.join("about.md~"), site.read("content/pages/about.md")).unwrap();
+    std::fs::write(dir.join("about.md.new"), &text).unwrap();
+    std::fs::rename(dir.join("about.md.new"), dir.join("about.md")).unwrap();
+    std::fs::remove_file(dir.join("about.md~")).unwrap();
+    std::fs::remove_file(dir.join(".about.md.swp")).unwrap();
+    events.wait_for("reload", |d| d.contains("/en/pages/about/"));
+    std::thread::sleep(Duration::from_millis(500));
+    let after = server.rebuilds.load(std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(after - before, 1, "one save, one rebuild");
 }

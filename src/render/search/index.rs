@@ -333,43 +333,67 @@ mod tests {
     }
 
     #[test]
-    fn probe() {
-        for (w, l) in [
-            ("knjigama", "hr"),
-            ("knjige", "hr"),
-            ("knjiga", "hr"),
-            ("Đurđevak", "hr"),
-            ("rijeka", "hr"),
-            ("rijekama", "hr"),
-            ("izostanci", "hr"),
-            ("izostanak", "hr"),
-            ("öğrencilerin", "tr"),
-            ("öğrenci", "tr"),
-            ("öğrenciler", "tr"),
-            ("ışık", "tr"),
-            ("IŞIK", "tr"),
-            ("ışığı", "tr"),
-            ("devamsızlık", "tr"),
-            ("okullarda", "tr"),
-            ("mokiniams", "lt"),
-            ("mokinys", "lt"),
-            ("mokiniai", "lt"),
-            ("žodis", "lt"),
-            ("žodžiai", "lt"),
-            ("lankomumas", "lt"),
-            ("őszi", "hu"),
-            ("ősz", "hu"),
-            ("hiányzás", "hu"),
-            ("hiányzások", "hu"),
-            ("könyvek", "hu"),
-            ("könyv", "hu"),
-            ("students", "en"),
-            ("student", "en"),
-            ("studying", "en"),
-            ("attendance", "en"),
+    fn inflected_forms_share_the_stem_of_the_issue_examples() {
+        for (a, b, lang) in [
+            ("knjigama", "knjige", "hr"),
+            ("öğrencilerin", "öğrenci", "tr"),
+            ("mokiniams", "mokinys", "lt"),
+            ("hiányzások", "hiányzás", "hu"),
+            ("students", "student", "en"),
+            ("IŞIK", "ışık", "tr-TR"),
         ] {
-            eprintln!("{l} {w} -> {:?}", analyze_word(w, l, stemmer(l).as_ref()));
+            assert_eq!(stem(a, lang), stem(b, lang), "{a} / {b}");
         }
-        let _ = stem("a1", "en");
+    }
+
+    #[test]
+    fn one_letter_words_are_not_indexed_but_digits_are() {
+        assert_eq!(analyze_word("a", "en", None), None);
+        assert!(analyze_word("7", "en", None).is_some());
+    }
+
+    fn doc(text: &str) -> Doc {
+        Doc {
+            path: "en/x/".into(),
+            title: String::new(),
+            section: "page",
+            text: text.into(),
+            body_start: 0,
+        }
+    }
+
+    #[test]
+    fn big_fragments_are_cut_by_longer_prefixes_and_every_form_is_in_one() {
+        let text: String = (0..3000).map(|i| format!("ab{i:x}q ")).collect();
+        let index = LangIndex::build("en", vec![doc(&text), doc("ab ac zz")]);
+        let fragments = index.fragments();
+        assert!(fragments.len() > 2, "the big fragment was not cut");
+        for (p, json) in &fragments {
+            assert!(
+                json.len() <= FRAGMENT_LIMIT || p.chars().count() == MAX_PREFIX,
+                "{p}"
+            );
+        }
+        let names: Vec<&str> = fragments.iter().map(|(p, _)| p.as_str()).collect();
+        for form in index.forms.keys() {
+            let home = (1..=MAX_PREFIX)
+                .rev()
+                .map(|n| prefix(form, n))
+                .find(|p| names.contains(p))
+                .unwrap_or_else(|| panic!("{form} has no fragment"));
+            let (_, json) = fragments.iter().find(|(p, _)| p == home).unwrap();
+            assert!(
+                json.contains(&format!("\"{form}\"")),
+                "{form} is not in {home}"
+            );
+        }
+    }
+
+    #[test]
+    fn postings_count_title_words_more() {
+        let mut d = doc("light and more light");
+        d.title = "Light".into();
+        let index = LangIndex::build("en", vec![d]);
+        assert_eq!(index.stems["light"], [(0, TITLE_WEIGHT + 2 * BODY_WEIGHT)]);
     }
 }
