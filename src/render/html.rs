@@ -265,8 +265,7 @@ impl HtmlRenderer {
                 .map_or_else(String::new, |o| site.entries[o].path.clone())
         };
         let mut ctx = views.context(&target, page, &others);
-        ctx.chapters = site.trees[e.lang]
-            .chapters
+        ctx.chapters = chapter_window(&site.trees[e.lang].chapters, id)
             .iter()
             .map(|c| {
                 let mut it = views.item(*c, &e.path);
@@ -336,6 +335,20 @@ impl HtmlRenderer {
         }
         self.render(&format!("{}.html", list.kind()), &ctx)
     }
+}
+
+/// How many chapters a chapter page lists at most; a longer guide shows the chapters around
+/// the current one, so a page's size does not grow with the number of chapters.
+const CHAPTER_WINDOW: usize = 30;
+
+/// The chapters a chapter page lists: all of them, or a window around `current`.
+fn chapter_window(chapters: &[EntryId], current: EntryId) -> &[EntryId] {
+    if chapters.len() <= CHAPTER_WINDOW {
+        return chapters;
+    }
+    let pos = chapters.iter().position(|c| *c == current).unwrap_or(0);
+    let start = pos.saturating_sub(CHAPTER_WINDOW / 2).min(chapters.len() - CHAPTER_WINDOW);
+    &chapters[start..start + CHAPTER_WINDOW]
 }
 
 /// A generated list page: a collection's index, or practices of one country.
@@ -427,4 +440,19 @@ fn register_functions(tera: &mut Tera, i18n: Arc<I18n>) {
             Ok(i18n.get(lang, &key, &borrowed))
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_guides_list_the_chapters_around_the_current_one() {
+        let short: Vec<EntryId> = (0..8).collect();
+        assert_eq!(chapter_window(&short, 3), &short[..]);
+        let long: Vec<EntryId> = (0..400).collect();
+        assert_eq!(chapter_window(&long, 0), &long[0..30]);
+        assert_eq!(chapter_window(&long, 200), &long[185..215]);
+        assert_eq!(chapter_window(&long, 399), &long[370..400]);
+    }
 }

@@ -72,26 +72,17 @@ pub fn write(site: &Site, _i18n: &I18n, out: &Output) -> Vec<Diagnostic> {
 /// Build and write the index of one language.
 fn write_language(site: &Site, lang: usize, out: &Output) -> Result<IndexSize, Diagnostic> {
     let code = &site.config.languages[lang].code;
-    let t = std::time::Instant::now();
     let index = LangIndex::build(code, documents(site, lang));
-    let t1 = t.elapsed();
     let files = index.files();
-    let t2 = t.elapsed();
-    let mut bytes = 0;
-    for (rel, json) in &files {
+    files.par_iter().try_for_each(|(rel, json)| {
         let path = format!("{SEARCH_DIR}/{code}/{rel}");
         out.write(&path, json.as_bytes())
-            .map_err(|e| Diagnostic::error("output", format!("cannot write {path}: {e}")))?;
-        bytes += json.len();
-    }
-    eprintln!(
-        "TIMING {code} build {t1:?} files {t2:?} write {:?}",
-        t.elapsed()
-    );
+            .map_err(|e| Diagnostic::error("output", format!("cannot write {path}: {e}")))
+    })?;
     Ok(IndexSize {
         lang: code.clone(),
         documents: index.docs.len(),
         files: files.len(),
-        bytes,
+        bytes: files.iter().map(|(_, json)| json.len()).sum(),
     })
 }
