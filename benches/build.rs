@@ -60,7 +60,12 @@ impl Paths {
 }
 
 fn main() {
-    if !std::env::args().any(|a| a == "--bench") {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "--run-child") {
+        child_main(&args[1..]);
+        return;
+    }
+    if !args.iter().any(|a| a == "--bench") {
         println!("the build benchmark runs with `cargo bench --bench build`");
         return;
     }
@@ -269,34 +274,68 @@ struct Run {
 }
 
 /// Run `cmd` to its end; its standard error goes to `log` (read it after).
-fn run_child(cmd: &mut Command, log: &Path) -> Run {
+///
+/// The command runs under a fresh copy of this program (`--run-child`), which times it and asks
+/// `wait4` for its CPU time and peak memory: a child's `ru_maxrss` starts at the resident size
+/// of the process that spawned it, and this one holds whole sites in memory.
+fn run_child(cmd: &Command, log: &Path) -> Run {
     let err = fs::File::create(log).expect("create the log");
+    let me = std::env::current_exe().expect("the benchmark's own path");
+    let output = Command::new(me)
+        .arg("--run-child")
+        .arg(cmd.get_program())
+        .args(cmd.get_args())
+        .stdin(Stdio::null())
+        .stderr(err)
+        .output()
+        .expect("start the child");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let numbers: Vec<u64> = text
+        .split_whitespace()
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    let [code, wall, cpu, max_rss_kb] = numbers[..] else {
+        panic!("{cmd:?}: no measurement ({text})");
+    };
+    if code != 0 {
+        let text = fs::read_to_string(log).unwrap_or_default();
+        panic!("{cmd:?} failed ({code}):\n{text}");
+    }
+    Run {
+        wall: Duration::from_micros(wall),
+        cpu: Duration::from_micros(cpu),
+        max_rss_kb,
+    }
+}
+
+/// `--run-child PROGRAM ARGS…`: run it, print `exit-code wall-µs cpu-µs max-rss-kB`.
+fn child_main(args: &[String]) {
     let started = Instant::now();
-    let child = cmd
+    let child = Command::new(&args[0])
+        .args(&args[1..])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(err)
         .spawn()
         .expect("start the child");
     let pid = libc::pid_t::try_from(child.id()).expect("a pid");
     let mut status = 0;
-    // SAFETY: rusage is plain data that wait4 fills in; the child is ours and not yet waited.
+    // SAFETY: `rusage` is plain data that wait4 fills in; the child is ours and not yet waited.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     let wall = started.elapsed();
     assert_eq!(got, pid, "wait4 failed");
-    if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
-        let text = fs::read_to_string(log).unwrap_or_default();
-        panic!("{cmd:?} failed ({status}):\n{text}");
-    }
-    let time = |t: libc::timeval| {
-        Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        128 + libc::WTERMSIG(status)
     };
-    Run {
-        wall,
-        cpu: time(usage.ru_utime) + time(usage.ru_stime),
-        max_rss_kb: usage.ru_maxrss as u64,
-    }
+    let micros = |t: libc::timeval| t.tv_sec as u64 * 1_000_000 + t.tv_usec as u64;
+    println!(
+        "{code} {} {} {}",
+        wall.as_micros(),
+        micros(usage.ru_utime) + micros(usage.ru_stime),
+        usage.ru_maxrss
+    );
 }
 
 /// The medians of several runs (the peak memory is the highest).
@@ -325,7 +364,7 @@ fn repeat(runs: usize, out: &Path, log: &Path, mut cmd: impl FnMut() -> Command)
     let all: Vec<Run> = (0..runs)
         .map(|_| {
             let _ = fs::remove_dir_all(out);
-            run_child(&mut cmd(), log)
+            run_child(&cmd(), log)
         })
         .collect();
     sample(&all)
@@ -629,7 +668,7 @@ fn measure_ebooks(paths: &Paths, site: &Path, runs: usize) -> Ebook {
     let mut stage = Vec::new();
     for _ in 0..runs {
         let _ = fs::remove_dir_all(&out);
-        with.push(run_child(&mut build(&[]), &log));
+        with.push(run_child(&build(&[]), &log));
         let epub = stage_times(&log)
             .into_iter()
             .find(|(s, _)| s == "epub")

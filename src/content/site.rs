@@ -127,9 +127,16 @@ pub fn assemble(
     drafts: bool,
     problems: &mut Vec<Diagnostic>,
 ) -> Site {
+    // A draft source takes its translations out with it; they are not orphans.
+    let draft_sources: std::collections::HashSet<ContentKey> = pages
+        .iter()
+        .filter(|p| p.file.is_source && p.front.draft && !drafts)
+        .map(|p| p.file.key.clone())
+        .collect();
     let pages: Vec<Page> = pages
         .into_iter()
         .filter(|p| drafts || !p.front.draft)
+        .filter(|p| !draft_sources.contains(&p.file.key))
         .collect();
     let sources: BTreeMap<ContentKey, usize> = pages
         .iter()

@@ -347,7 +347,9 @@ fn chapter_window(chapters: &[EntryId], current: EntryId) -> &[EntryId] {
         return chapters;
     }
     let pos = chapters.iter().position(|c| *c == current).unwrap_or(0);
-    let start = pos.saturating_sub(CHAPTER_WINDOW / 2).min(chapters.len() - CHAPTER_WINDOW);
+    let start = pos
+        .saturating_sub(CHAPTER_WINDOW / 2)
+        .min(chapters.len() - CHAPTER_WINDOW);
     &chapters[start..start + CHAPTER_WINDOW]
 }
 

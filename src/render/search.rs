@@ -23,8 +23,7 @@ mod text;
 
 use rayon::prelude::*;
 
-pub use index::{Doc, LangIndex, analyze_word, documents, stemmer};
-pub use text::{fold, fragment_name, html_to_text, lowercase, words};
+use index::{LangIndex, documents};
 
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
@@ -36,11 +35,11 @@ pub const SEARCH_DIR: &str = "search";
 
 /// The size of one language's index, for the build's report.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndexSize {
-    pub lang: String,
-    pub documents: usize,
-    pub files: usize,
-    pub bytes: usize,
+struct IndexSize {
+    lang: String,
+    documents: usize,
+    files: usize,
+    bytes: usize,
 }
 
 /// Write the search index of every language into `out` (nothing when `search: false`);

@@ -346,3 +346,27 @@ fn eu_statement_is_in_every_footer_and_can_be_switched_off() {
     site.build();
     assert!(!site.html("hu/index.html").has(".site-footer .eu"));
 }
+
+#[test]
+fn a_draft_leaves_out_its_translations_quietly_unless_drafts_are_asked_for() {
+    let site = SiteTest::new("basic");
+    let about = site
+        .read("content/pages/about.md")
+        .replace("weight: 1", "weight: 1\ndraft: true");
+    site.file("content/pages/about.md", &about);
+    let hash = guidebook::content::page::short_hash(about.as_bytes());
+    site.file(
+        "content/pages/about.tr.md",
+        &format!("---\ntitle: Hakkında\nsource_hash: \"{hash}\"\n---\nMetin.\n"),
+    );
+    let run = site.build();
+    assert!(!run.stderr.contains("has no source file"), "{}", run.stderr);
+    assert!(!site.root.join("output/tr/pages/about/index.html").exists());
+    let run = site.run(&["build", "--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        site.html("tr/pages/about/index.html")
+            .text("h1")
+            .contains("Hakkında")
+    );
+}

@@ -35,6 +35,7 @@ const BODY_WEIGHT: u32 = 1;
 pub struct Doc {
     /// Path below the site root (`tr/guide/warning-signs/`).
     pub path: String,
+    /// The title a result shows (and whose words count most).
     pub title: String,
     /// `chapter`, `practice`, `report` or `page`: the browser shows it in the reader's language.
     pub section: &'static str,
@@ -46,8 +47,11 @@ pub struct Doc {
 
 /// The whole index of one language, ready to be cut into files.
 pub struct LangIndex {
+    /// The language code, for the stemmer and the casing rules.
     pub lang: String,
+    /// The documents, numbered as the postings and `d/N.json` number them.
     pub docs: Vec<Doc>,
+    /// The number of indexed words of each document, for ranking.
     lens: Vec<u32>,
     /// Folded stem → postings (document, weighted count), by document.
     stems: BTreeMap<String, Vec<(u32, u32)>>,

@@ -368,6 +368,9 @@
     this.more.addEventListener("click", function () { self.shown += 10; self.render(self.last, self.list.children.length); });
     close.addEventListener("click", function () { self.close(); self.input.focus(); });
     document.addEventListener("click", function (e) { if (!self.form.contains(e.target)) { self.close(); } });
+    this.form.addEventListener("focusout", function (e) {
+      if (e.relatedTarget && !self.form.contains(e.relatedTarget)) { self.close(); }
+    });
   };
 
   SearchBox.prototype.key = function (e) {
