@@ -64,6 +64,9 @@ pub fn primary(lang: &str) -> &str {
 /// Fold a lower-case word to the letters any keyboard has: `öğrenci` → `ogrenci`, `ışık` →
 /// `isik`, `đurđevak` → `durdevak`, `őszi` → `oszi`, `ﬁ` → `fi`.
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_string();
+    }
     let nfkd = DecomposingNormalizerBorrowed::new_nfkd();
     let mut out = String::with_capacity(word.len());
     for c in nfkd.normalize(word).chars() {
