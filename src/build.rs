@@ -95,8 +95,21 @@ pub fn load(
 /// that is everything link resolution and labels depend on.
 #[derive(Default)]
 pub struct Cache {
-    pages: HashMap<PathBuf, Page>,
-    markdown: HashMap<(ContentKey, usize), (String, u64, Rendered)>,
+    /// Whether to keep anything (serve mode); a one-off build keeps nothing.
+    keep: bool,
+    pages: HashMap<PathBuf, (Page, Stamp)>,
+    markdown: MarkdownCache,
+    search: std::sync::Mutex<crate::render::search::SearchCache>,
+}
+
+impl Cache {
+    /// A cache that keeps what each build made, for the next one.
+    pub fn keeping() -> Cache {
+        Cache {
+            keep: true,
+            ..Cache::default()
+        }
+    }
 }
 
 /// `load`, reusing what `cache` holds from the previous build and refreshing it.
@@ -126,16 +139,25 @@ pub fn load_cached(
     let pages = report.time("parse", |r| {
         parse_all_cached(&config.root, found.files, &cache.pages, &mut r.diagnostics)
     });
-    cache.pages = pages
-        .iter()
-        .map(|p| (p.file.path.clone(), p.clone()))
-        .collect();
+    if cache.keep {
+        cache.pages = pages
+            .iter()
+            .map(|(p, stamp)| (p.file.path.clone(), (p.clone(), *stamp)))
+            .collect();
+    }
+    let pages: Vec<Page> = pages.into_iter().map(|(p, _)| p).collect();
     let mut site = report.time("assemble", |r| {
         assemble(config, pages, found.assets, drafts, &mut r.diagnostics)
     });
     let i18n = Arc::new(report.time("locales", |r| I18n::load(&site.config, &mut r.diagnostics)));
     site.bodies = report.time("markdown", |r| {
-        render_markdown_cached(&site, &i18n, &mut cache.markdown, &mut r.diagnostics)
+        render_markdown_cached(
+            &site,
+            &i18n,
+            cache.keep,
+            &mut cache.markdown,
+            &mut r.diagnostics,
+        )
     });
     report.time("anchors", |r| check_anchors(&site, &mut r.diagnostics));
     let loaded = Loaded { site, i18n };
@@ -148,27 +170,49 @@ pub fn load_cached(
 /// Parse every content file in parallel.
 pub fn parse_all(root: &Path, files: Vec<SourceFile>, problems: &mut Vec<Diagnostic>) -> Vec<Page> {
     parse_all_cached(root, files, &HashMap::new(), problems)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect()
 }
 
-/// Parse every content file in parallel, reusing pages whose bytes have not changed.
+/// When and how big a file was when it was parsed: an unchanged stamp means unchanged bytes,
+/// so serve mode need not read every file again on each save.
+type Stamp = Option<(std::time::SystemTime, u64)>;
+
+fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// Parse every content file in parallel, reusing pages whose files have not changed.
 fn parse_all_cached(
     root: &Path,
     files: Vec<SourceFile>,
-    cache: &HashMap<PathBuf, Page>,
+    cache: &HashMap<PathBuf, (Page, Stamp)>,
     problems: &mut Vec<Diagnostic>,
-) -> Vec<Page> {
-    let results: Vec<Result<Page, Vec<Diagnostic>>> = files
+) -> Vec<(Page, Stamp)> {
+    let results: Vec<Result<(Page, Stamp), Vec<Diagnostic>>> = files
         .into_par_iter()
         .map(|f| {
-            let bytes = std::fs::read(root.join(&f.path)).map_err(|e| {
+            let path = root.join(&f.path);
+            let now = if cache.is_empty() { None } else { stamp(&path) };
+            if let Some((p, then)) = cache.get(&f.path) {
+                if now.is_some() && *then == now && p.file.lang == f.lang {
+                    return Ok((p.clone(), now));
+                }
+            }
+            let bytes = std::fs::read(&path).map_err(|e| {
                 vec![
                     Diagnostic::error("content", format!("cannot read this file: {e}"))
                         .at(Location::file(&f.path)),
                 ]
             })?;
+            let now = now.or_else(|| stamp(&path));
             match cache.get(&f.path) {
-                Some(p) if p.hash == short_hash(&bytes) && p.file.lang == f.lang => Ok(p.clone()),
-                _ => parse_bytes(f, bytes),
+                Some((p, _)) if p.hash == short_hash(&bytes) && p.file.lang == f.lang => {
+                    Ok((p.clone(), now))
+                }
+                _ => parse_bytes(f, bytes).map(|p| (p, now)),
             }
         })
         .collect();
@@ -183,22 +227,27 @@ fn parse_all_cached(
 }
 
 /// Render the Markdown of every entry (in parallel), with links resolved in its language.
-pub fn render_markdown(site: &Site, i18n: &I18n, problems: &mut Vec<Diagnostic>) -> Vec<Rendered> {
-    render_markdown_cached(site, i18n, &mut HashMap::new(), problems)
+pub fn render_markdown(
+    site: &Site,
+    i18n: &I18n,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Arc<Rendered>> {
+    render_markdown_cached(site, i18n, false, &mut HashMap::new(), problems)
 }
 
-type MarkdownCache = HashMap<(ContentKey, usize), (String, u64, Rendered)>;
+type MarkdownCache = HashMap<(ContentKey, usize), (String, u64, Arc<Rendered>)>;
 
 /// Render the Markdown of every entry, reusing results whose inputs have not changed.
 fn render_markdown_cached(
     site: &Site,
     i18n: &I18n,
+    cache_keep: bool,
     cache: &mut MarkdownCache,
     problems: &mut Vec<Diagnostic>,
-) -> Vec<Rendered> {
+) -> Vec<Arc<Rendered>> {
     let index = LinkIndex::new(site);
     let structure = structure_fingerprint(site, i18n);
-    let results: Vec<Rendered> = (0..site.entries.len())
+    let results: Vec<Arc<Rendered>> = (0..site.entries.len())
         .into_par_iter()
         .map(|id| {
             let e = &site.entries[id];
@@ -206,21 +255,23 @@ fn render_markdown_cached(
                 Some((hash, fp, r)) if *fp == structure && *hash == site.pages[e.page].hash => {
                     r.clone()
                 }
-                _ => render_entry(site, i18n, &index, id),
+                _ => Arc::new(render_entry(site, i18n, &index, id)),
             }
         })
         .collect();
-    *cache = site
-        .entries
-        .iter()
-        .zip(&results)
-        .map(|(e, r)| {
-            (
-                (e.key.clone(), e.lang),
-                (site.pages[e.page].hash.clone(), structure, r.clone()),
-            )
-        })
-        .collect();
+    if cache_keep {
+        *cache = site
+            .entries
+            .iter()
+            .zip(&results)
+            .map(|(e, r)| {
+                (
+                    (e.key.clone(), e.lang),
+                    (site.pages[e.page].hash.clone(), structure, r.clone()),
+                )
+            })
+            .collect();
+    }
     for (id, r) in results.iter().enumerate() {
         let page = &site.pages[site.entries[id].page];
         for p in &r.problems {
@@ -391,6 +442,17 @@ pub enum Ebooks {
 }
 
 pub fn write_site(loaded: &Loaded, out: &Output, ebooks: Ebooks, report: &mut BuildReport) {
+    write_site_cached(loaded, out, ebooks, report, &Cache::default());
+}
+
+/// `write_site`, reusing what serve mode's `cache` holds from the last build.
+pub fn write_site_cached(
+    loaded: &Loaded,
+    out: &Output,
+    ebooks: Ebooks,
+    report: &mut BuildReport,
+    cache: &Cache,
+) {
     let site = &loaded.site;
     let renderer = match report.time("templates", |_| {
         HtmlRenderer::load(&site.config.root, &site.config.theme, loaded.i18n.clone())
@@ -418,7 +480,12 @@ pub fn write_site(loaded: &Loaded, out: &Output, ebooks: Ebooks, report: &mut Bu
     });
     report.diagnostics.extend(extra);
     let search = report.time("search", |_| {
-        crate::render::search::write(site, &loaded.i18n, out)
+        crate::render::search::write_cached(
+            site,
+            &loaded.i18n,
+            out,
+            cache.keep.then_some(&cache.search),
+        )
     });
     report.diagnostics.extend(search);
     report

@@ -85,7 +85,8 @@ pub struct Site {
     /// Files under `content/` that are not Markdown (images), relative to `content/`.
     pub assets: Vec<PathBuf>,
     /// The Markdown of each entry rendered to HTML, by `EntryId` (filled by the render stage).
-    pub bodies: Vec<Rendered>,
+    /// Shared, so serve mode keeps unchanged bodies between builds without copying them.
+    pub bodies: Vec<std::sync::Arc<Rendered>>,
 }
 
 impl Site {

@@ -21,11 +21,14 @@
 mod index;
 mod text;
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use rayon::prelude::*;
 
 use index::{LangIndex, documents};
 
-use crate::content::Site;
+use crate::content::{Site, TranslationStatus};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::I18n;
 use crate::output::Output;
@@ -42,15 +45,32 @@ struct IndexSize {
     bytes: usize,
 }
 
+/// Each language's index files with a fingerprint of the documents they were made from, so
+/// serve mode rebuilds only the index of the language whose pages changed.
+#[derive(Default)]
+pub struct SearchCache {
+    languages: HashMap<usize, (u64, Vec<(String, String)>)>,
+}
+
 /// Write the search index of every language into `out` (nothing when `search: false`);
 /// returns the problems found.
-pub fn write(site: &Site, _i18n: &I18n, out: &Output) -> Vec<Diagnostic> {
+pub fn write(site: &Site, i18n: &I18n, out: &Output) -> Vec<Diagnostic> {
+    write_cached(site, i18n, out, None)
+}
+
+/// `write`, reusing the indexes of languages whose documents did not change.
+pub fn write_cached(
+    site: &Site,
+    _i18n: &I18n,
+    out: &Output,
+    cache: Option<&Mutex<SearchCache>>,
+) -> Vec<Diagnostic> {
     if !site.config.search {
         return Vec::new();
     }
     let results: Vec<Result<IndexSize, Diagnostic>> = (0..site.config.languages.len())
         .into_par_iter()
-        .map(|lang| write_language(site, lang, out))
+        .map(|lang| write_language(site, lang, out, cache))
         .collect();
     let mut problems = Vec::new();
     for r in results {
@@ -68,11 +88,50 @@ pub fn write(site: &Site, _i18n: &I18n, out: &Output) -> Vec<Diagnostic> {
     problems
 }
 
-/// Build and write the index of one language.
-fn write_language(site: &Site, lang: usize, out: &Output) -> Result<IndexSize, Diagnostic> {
+/// A hash of what a language's index is made from: its pages' addresses, titles, summaries and
+/// source files (the text is a function of those).
+fn fingerprint(site: &Site, lang: usize) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for e in site
+        .entries
+        .iter()
+        .filter(|e| e.lang == lang && e.status != TranslationStatus::Missing)
+    {
+        (&e.path, &e.title, &e.summary, &site.pages[e.page].hash).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Build and write the index of one language (or reuse the cached one).
+fn write_language(
+    site: &Site,
+    lang: usize,
+    out: &Output,
+    cache: Option<&Mutex<SearchCache>>,
+) -> Result<IndexSize, Diagnostic> {
     let code = &site.config.languages[lang].code;
-    let index = LangIndex::build(code, documents(site, lang));
-    let files = index.files();
+    let print = cache.map(|_| fingerprint(site, lang));
+    let cached = cache.zip(print).and_then(|(c, fp)| {
+        let c = c.lock().unwrap_or_else(|e| e.into_inner());
+        c.languages
+            .get(&lang)
+            .filter(|(old, _)| *old == fp)
+            .map(|(_, files)| files.clone())
+    });
+    let (files, documents_count) = match cached {
+        Some(files) => (files, 0),
+        None => {
+            let index = LangIndex::build(code, documents(site, lang));
+            (index.files(), index.docs.len())
+        }
+    };
+    if let (Some(c), Some(fp)) = (cache, print) {
+        c.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .languages
+            .insert(lang, (fp, files.clone()));
+    }
     files.par_iter().try_for_each(|(rel, json)| {
         let path = format!("{SEARCH_DIR}/{code}/{rel}");
         out.write(&path, json.as_bytes())
@@ -80,7 +139,7 @@ fn write_language(site: &Site, lang: usize, out: &Output) -> Result<IndexSize, D
     })?;
     Ok(IndexSize {
         lang: code.clone(),
-        documents: index.docs.len(),
+        documents: documents_count,
         files: files.len(),
         bytes: files.iter().map(|(_, json)| json.len()).sum(),
     })

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::build::{BuildReport, Cache, Ebooks, Loaded, load_cached, write_site};
+use crate::build::{BuildReport, Cache, Ebooks, Loaded, load_cached, write_site_cached};
 use crate::diagnostic::Diagnostic;
 use crate::output::Output;
 use crate::render::epub;
@@ -51,7 +51,7 @@ impl Engine {
             base_url: base_url.to_string(),
             drafts,
             ebooks,
-            cache: Cache::default(),
+            cache: Cache::keeping(),
             files: Arc::default(),
             loaded: None,
             built_ebooks: Mutex::default(),
@@ -67,7 +67,7 @@ impl Engine {
     pub fn rebuild(&mut self, fresh: bool) -> Result<Outcome, Vec<Diagnostic>> {
         let started = Instant::now();
         if fresh {
-            self.cache = Cache::default();
+            self.cache = Cache::keeping();
         }
         let mut report = BuildReport::default();
         let loaded = load_cached(
@@ -81,7 +81,7 @@ impl Engine {
             return Err(errors_first(report.diagnostics));
         };
         let out = Output::Memory(Mutex::default());
-        write_site(&loaded, &out, self.ebooks, &mut report);
+        write_site_cached(&loaded, &out, self.ebooks, &mut report, &self.cache);
         if report.failed() {
             return Err(errors_first(report.diagnostics));
         }

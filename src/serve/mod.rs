@@ -27,7 +27,7 @@ use crate::build::Ebooks;
 use crate::diagnostic::{self, Diagnostic};
 
 /// How long the watcher waits for a burst of events to end before rebuilding.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+const DEBOUNCE: Duration = Duration::from_millis(15);
 
 /// Where and how to serve.
 #[derive(Debug, Clone)]

@@ -35,11 +35,15 @@ impl Server {
             .spawn()
             .unwrap();
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let first = lines
+        let Some(first) = lines
             .by_ref()
             .map_while(Result::ok)
             .find(|l| l.starts_with("Serving"))
-            .expect("serve printed no address");
+        else {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("serve printed no address");
+        };
         let port = first
             .split("http://127.0.0.1:")
             .nth(1)
