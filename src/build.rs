@@ -100,6 +100,7 @@ pub struct Cache {
     pages: HashMap<PathBuf, (Page, Stamp)>,
     markdown: MarkdownCache,
     search: std::sync::Mutex<crate::render::search::SearchCache>,
+    html: crate::render::html::PageCache,
 }
 
 impl Cache {
@@ -472,7 +473,11 @@ pub fn write_site_cached(
         }),
         Ebooks::OnRequest => write_covers(loaded, out, &mut report.diagnostics),
     };
-    let problems = report.time("html", |_| renderer.render_site(&views, out));
+    let pages = cache.keep.then_some(&cache.html);
+    if let Some(p) = pages {
+        p.validate(renderer.sources, loaded.i18n.fingerprint);
+    }
+    let problems = report.time("html", |_| renderer.render_site(&views, out, pages));
     report.diagnostics.extend(problems);
     report.pages = site.entries.len();
     let extra = report.time("extras", |_| {

@@ -73,6 +73,8 @@ pub struct I18n {
     missing: Mutex<BTreeSet<(usize, String)>>,
     /// Where each message is defined, for messages about it.
     pub definitions: Vec<HashMap<String, Location>>,
+    /// A hash of every Fluent file's text: what the UI strings are made from.
+    pub fingerprint: u64,
 }
 
 /// A value passed to a UI string (`{ $minutes }`).
@@ -92,12 +94,14 @@ impl I18n {
             bundles.push(bundle);
             definitions.push(defs);
         }
+        let fingerprint = locale_fingerprint(&config.root);
         I18n {
             bundles,
             codes: config.languages.iter().map(|l| l.code.clone()).collect(),
             source: config.source,
             missing: Mutex::new(BTreeSet::new()),
             definitions,
+            fingerprint,
         }
     }
 
@@ -179,6 +183,25 @@ impl I18n {
     pub fn ids(&self, lang: usize) -> BTreeSet<String> {
         self.definitions[lang].keys().cloned().collect()
     }
+}
+
+/// A hash of the text of every Fluent file under `locales/`.
+fn locale_fingerprint(root: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root.join(LOCALES_DIR))
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    for f in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "ftl"))
+    {
+        (f, std::fs::read(f).unwrap_or_default()).hash(&mut h);
+    }
+    h.finish()
 }
 
 fn ftl_files(dir: &Path) -> Vec<PathBuf> {

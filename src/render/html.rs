@@ -24,6 +24,8 @@ pub const THEMES_DIR: &str = "themes";
 pub struct HtmlRenderer {
     tera: Tera,
     template_dir: PathBuf,
+    /// A hash of every template's text, so cached pages are not reused after a template edit.
+    pub sources: u64,
 }
 
 /// The report (template, line, column) of an error or of the first error it wraps.
@@ -153,9 +155,20 @@ impl HtmlRenderer {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         register_functions(&mut tera, i18n);
+        let files_for_hash = files.clone();
         tera.add_raw_templates(files)
             .map_err(|e| template_errors(&template_dir, &e, "this template has an error"))?;
-        Ok(HtmlRenderer { tera, template_dir })
+        let sources = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            files_for_hash.hash(&mut h);
+            h.finish()
+        };
+        Ok(HtmlRenderer {
+            tera,
+            template_dir,
+            sources,
+        })
     }
 
     /// Render one template with a context.
@@ -185,7 +198,12 @@ impl HtmlRenderer {
     }
 
     /// Render every entry page and list page of the site into `out`.
-    pub fn render_site(&self, views: &ViewBuilder<'_>, out: &Output) -> Vec<Diagnostic> {
+    pub fn render_site(
+        &self,
+        views: &ViewBuilder<'_>,
+        out: &Output,
+        cache: Option<&PageCache>,
+    ) -> Vec<Diagnostic> {
         let site = views.site;
         let pages: Vec<EntryId> = (0..site.entries.len())
             .filter(|id| !is_list(site, *id))
@@ -193,7 +211,8 @@ impl HtmlRenderer {
         let mut problems: Vec<Diagnostic> = pages
             .par_iter()
             .filter_map(|&id| {
-                self.write(out, &entry_path(site, id), self.entry_page(views, id))
+                let (template, ctx) = self.entry_page(views, id);
+                self.write_page(out, &entry_path(site, id), template, &ctx, cache)
                     .err()
             })
             .collect();
@@ -205,30 +224,48 @@ impl HtmlRenderer {
                 .par_iter()
                 .filter_map(|(lang, page)| {
                     let path = page.path(site, *lang);
-                    self.write(
-                        out,
-                        &format!("{path}index.html"),
-                        self.list_page(views, *lang, page, &path),
-                    )
-                    .err()
+                    let (template, ctx) = self.list_page(views, *lang, page, &path);
+                    self.write_page(out, &format!("{path}index.html"), template, &ctx, cache)
+                        .err()
                 })
                 .collect::<Vec<_>>(),
         );
         problems
     }
 
-    fn write(
+    /// Render a page and write it; with a cache, a page whose context did not change since the
+    /// last build is written from the cache without running the template.
+    fn write_page(
         &self,
         out: &Output,
         rel: &str,
-        html: Result<String, Diagnostic>,
+        template: &str,
+        ctx: &PageContext,
+        cache: Option<&PageCache>,
     ) -> Result<(), Diagnostic> {
-        let html = html?;
-        out.write(rel, html.as_bytes())
+        let print = cache.map(|_| fingerprint(template, ctx));
+        let cached = cache.zip(print).and_then(|(c, fp)| {
+            let pages = c.pages.lock().unwrap_or_else(|e| e.into_inner());
+            pages
+                .get(rel)
+                .filter(|(old, _)| *old == fp)
+                .map(|(_, bytes)| bytes.clone())
+        });
+        let bytes = match cached {
+            Some(bytes) => bytes,
+            None => Arc::new(self.render(template, ctx)?.into_bytes()),
+        };
+        if let (Some(c), Some(fp)) = (cache, print) {
+            c.pages
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(rel.to_string(), (fp, bytes.clone()));
+        }
+        out.write(rel, &bytes)
             .map_err(|e| Diagnostic::error("output", format!("cannot write {rel}: {e}")))
     }
 
-    fn entry_page(&self, views: &ViewBuilder<'_>, id: EntryId) -> Result<String, Diagnostic> {
+    fn entry_page(&self, views: &ViewBuilder<'_>, id: EntryId) -> (&'static str, PageContext) {
         let site = views.site;
         let e = &site.entries[id];
         let (kind, template) = match e.collection {
@@ -281,7 +318,7 @@ impl HtmlRenderer {
                 .map(|r| views.item(*r, &e.path))
                 .collect();
         }
-        self.render(template, &ctx)
+        (template, ctx)
     }
 
     fn list_page(
@@ -290,7 +327,7 @@ impl HtmlRenderer {
         lang: usize,
         list: &ListPage,
         path: &str,
-    ) -> Result<String, Diagnostic> {
+    ) -> (&'static str, PageContext) {
         let site = views.site;
         let index = site.trees[lang].indexes.get(&list.collection).copied();
         let mut page = match index {
@@ -333,7 +370,7 @@ impl HtmlRenderer {
                 ctx.filters = views.country_filters(lang, path, list.country.as_deref());
             }
         }
-        self.render(&format!("{}.html", list.kind()), &ctx)
+        (list.template(), ctx)
     }
 }
 
@@ -353,6 +390,46 @@ fn chapter_window(chapters: &[EntryId], current: EntryId) -> &[EntryId] {
     &chapters[start..start + CHAPTER_WINDOW]
 }
 
+/// The HTML of each page with a fingerprint of its template and context (serve mode).
+#[derive(Default)]
+pub struct PageCache {
+    pages: std::sync::Mutex<std::collections::HashMap<String, (u64, Arc<Vec<u8>>)>>,
+    /// The templates and UI strings the cached pages were made with.
+    made_with: std::sync::Mutex<Option<(u64, u64)>>,
+}
+
+impl PageCache {
+    /// Forget every page when the templates or the UI strings changed since the last build.
+    pub fn validate(&self, templates: u64, strings: u64) {
+        let mut made_with = self.made_with.lock().unwrap_or_else(|e| e.into_inner());
+        if *made_with != Some((templates, strings)) {
+            self.pages.lock().unwrap_or_else(|e| e.into_inner()).clear();
+            *made_with = Some((templates, strings));
+        }
+    }
+}
+
+/// A hash of everything a page's HTML is made from: the template's name and the context.
+/// Templates themselves are part of the site's structure: a template change starts serve's
+/// caches afresh.
+fn fingerprint(template: &str, ctx: &PageContext) -> u64 {
+    use std::hash::Hasher;
+    struct HashWriter(std::collections::hash_map::DefaultHasher);
+    impl std::io::Write for HashWriter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.write(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut w = HashWriter(std::collections::hash_map::DefaultHasher::new());
+    w.0.write(template.as_bytes());
+    let _ = serde_json::to_writer(&mut w, ctx);
+    w.0.finish()
+}
+
 /// A generated list page: a collection's index, or practices of one country.
 pub struct ListPage {
     pub collection: Collection,
@@ -360,6 +437,14 @@ pub struct ListPage {
 }
 
 impl ListPage {
+    fn template(&self) -> &'static str {
+        match self.collection {
+            Collection::Guide => "guide.html",
+            Collection::Reports => "reports.html",
+            _ => "practices.html",
+        }
+    }
+
     fn kind(&self) -> &'static str {
         match self.collection {
             Collection::Guide => "guide",

@@ -318,7 +318,7 @@ fn incremental_rebuilds_equal_a_fresh_build() {
     engine.rebuild(true).unwrap();
     let mut rng = Lcg(20261122);
     let mut log = Vec::new();
-    for step in 0..24 {
+    for step in 0..30 {
         let op = apply_random_change(&site, &mut rng, step);
         log.push(op);
         let incremental = engine.rebuild(false).map(|_| engine.files());
@@ -350,7 +350,23 @@ fn apply_random_change(site: &SiteTest, rng: &mut Lcg, step: usize) -> String {
         "content/practices/peer.md",
         "content/guide/01-isik.tr.md",
     ];
-    match rng.next(5) {
+    match rng.next(7) {
+        5 => {
+            let path = "themes/default/templates/page.html";
+            let text = site
+                .read(path)
+                .replace("<article", &format!("<article data-step=\"{step}\""));
+            site.file(path, &text);
+            format!("template {path}")
+        }
+        6 => {
+            let path = "locales/lt/main.ftl";
+            let text = site
+                .read(path)
+                .replace("site-title = ", &format!("site-title = {step} "));
+            site.file(path, &text);
+            format!("locale {path}")
+        }
         0 => {
             let path = pages[rng.next(pages.len())];
             if let Ok(text) = std::fs::read_to_string(site.root.join(path)) {
