@@ -8,14 +8,16 @@
 //!    copy of the repository's `themes/` and `locales/`, a copy of the bundled site and an empty
 //!    site;
 //! 3. times, per corpus: the floor, the full build (the release binary as a child process, site
-//!    and search index, `--no-epub`), its peak memory (`wait4`), a no-change rebuild and a
-//!    one-page edit in serve's `Engine`, the time from saving a chapter to the reload event of a
-//!    real `guidebook serve`;
+//!    and search index, `--no-epub`), both writing into memory (see `scratch_dir`), the build's
+//!    peak memory (`wait4`), a second build on the disk, a no-change rebuild and a one-page edit
+//!    in serve's `Engine`, the time from saving a chapter to the reload event of a real
+//!    `guidebook serve`;
 //! 4. times the bundled site's serve start-up and ebooks, and an empty build;
 //! 5. prints the tables (Markdown) and writes them to `target/bench-report.md`.
 //!
 //! `GUIDEBOOK_BENCH_SIZES=200` (pages per language, comma-separated; default `200,2000`) picks the
-//! corpora. Run by `cargo test --all-targets`, the binary only says how to run it.
+//! corpora; `GUIDEBOOK_BENCH_OUT=DIR` where the timed builds write. Run by
+//! `cargo test --all-targets`, the binary only says how to run it.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -199,7 +201,10 @@ fn prepare_corpus(paths: &Paths, per_lang: usize) -> Corpus {
         })
         .expect("the corpus has chapter 1");
     Corpus {
-        name: format!("{}k", per_lang * 5 / 1000),
+        name: match per_lang * 5 {
+            n if n % 1000 == 0 => format!("{}k", n / 1000),
+            n => n.to_string(),
+        },
         pages: count_md(&site.join("content")),
         floor_input: dir.join("plain"),
         site,

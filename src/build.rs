@@ -197,10 +197,12 @@ fn parse_all_cached(
         .map(|f| {
             let path = root.join(&f.path);
             let now = if cache.is_empty() { None } else { stamp(&path) };
-            if let Some((p, then)) = cache.get(&f.path) {
-                if now.is_some() && *then == now && p.file.lang == f.lang {
-                    return Ok((p.clone(), now));
-                }
+            if let Some((p, then)) = cache.get(&f.path)
+                && now.is_some()
+                && *then == now
+                && p.file.lang == f.lang
+            {
+                return Ok((p.clone(), now));
             }
             let bytes = std::fs::read(&path).map_err(|e| {
                 vec![

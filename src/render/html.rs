@@ -302,14 +302,17 @@ impl HtmlRenderer {
                 .map_or_else(String::new, |o| site.entries[o].path.clone())
         };
         let mut ctx = views.context(&target, page, &others);
-        ctx.chapters = chapter_window(&site.trees[e.lang].chapters, id)
-            .iter()
-            .map(|c| {
-                let mut it = views.item(*c, &e.path);
-                it.current = *c == id;
-                it
-            })
-            .collect();
+        // Only chapters (sidebar) and the home page list the chapters.
+        if matches!(e.collection, Collection::Guide | Collection::Home) {
+            ctx.chapters = chapter_window(&site.trees[e.lang].chapters, id)
+                .iter()
+                .map(|c| {
+                    let mut it = views.item(*c, &e.path);
+                    it.current = *c == id;
+                    it
+                })
+                .collect();
+        }
         if e.collection == Collection::Home {
             ctx.items = site.trees[e.lang]
                 .reports
@@ -390,10 +393,13 @@ fn chapter_window(chapters: &[EntryId], current: EntryId) -> &[EntryId] {
     &chapters[start..start + CHAPTER_WINDOW]
 }
 
+/// Rendered pages by output path, with the fingerprint they were rendered from.
+type CachedPages = std::collections::HashMap<String, (u64, Arc<Vec<u8>>)>;
+
 /// The HTML of each page with a fingerprint of its template and context (serve mode).
 #[derive(Default)]
 pub struct PageCache {
-    pages: std::sync::Mutex<std::collections::HashMap<String, (u64, Arc<Vec<u8>>)>>,
+    pages: std::sync::Mutex<CachedPages>,
     /// The templates and UI strings the cached pages were made with.
     made_with: std::sync::Mutex<Option<(u64, u64)>>,
 }

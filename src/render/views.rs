@@ -386,11 +386,27 @@ impl<'a> ViewBuilder<'a> {
                 .then(|| site.config.languages[content_lang].code.clone()),
             source_url: source_entry
                 .map(|s| format!("{}{}", root_prefix(&e.path), site.entries[s].path)),
-            meta: self.meta_view(id),
+            meta: MetaView {
+                reading_time: self.reading_time(id),
+                ..self.meta_view(id)
+            },
             has_code: body.has_code,
             tags: site.pages[e.page].front.tags.clone(),
             ..PageView::default()
         }
+    }
+
+    /// "8 minutes read" for a chapter (only its own page shows it; lists do not).
+    fn reading_time(&self, id: EntryId) -> Option<String> {
+        let Some(Meta::Chapter { .. }) = self.site.meta(id) else {
+            return None;
+        };
+        let minutes = self.site.body(id).words.div_ceil(200).max(1);
+        let args = [("minutes", Arg::Number(minutes as f64))];
+        Some(
+            self.i18n
+                .get(self.site.entries[id].lang, "reading-time", &args),
+        )
     }
 
     /// The front matter of an entry, formatted for its language.
@@ -398,12 +414,7 @@ impl<'a> ViewBuilder<'a> {
         let e = &self.site.entries[id];
         let mut m = MetaView::default();
         match self.site.meta(id) {
-            Some(Meta::Chapter { number, .. }) => {
-                m.chapter = Some(*number);
-                let minutes = self.site.body(id).words.div_ceil(200).max(1);
-                let args = [("minutes", Arg::Number(minutes as f64))];
-                m.reading_time = Some(self.i18n.get(e.lang, "reading-time", &args));
-            }
+            Some(Meta::Chapter { number, .. }) => m.chapter = Some(*number),
             Some(Meta::Report {
                 date,
                 end_date,
