@@ -456,6 +456,18 @@ pub fn write_site_cached(
     report: &mut BuildReport,
     cache: &Cache,
 ) {
+    write_pages(loaded, out, ebooks, report, cache);
+    write_search(loaded, out, report, cache);
+}
+
+/// Everything but the search index: what a reader sees first (serve reloads after this).
+pub fn write_pages(
+    loaded: &Loaded,
+    out: &Output,
+    ebooks: Ebooks,
+    report: &mut BuildReport,
+    cache: &Cache,
+) {
     let site = &loaded.site;
     let renderer = match report.time("templates", |_| {
         HtmlRenderer::load(&site.config.root, &site.config.theme, loaded.i18n.clone())
@@ -486,6 +498,15 @@ pub fn write_site_cached(
         write_extras(site, &loaded.i18n, &renderer, out)
     });
     report.diagnostics.extend(extra);
+    report
+        .diagnostics
+        .extend(crate::render::status::write(&views, &renderer, out));
+    report.diagnostics.extend(loaded.i18n.missing_keys());
+}
+
+/// The search index of every language.
+pub fn write_search(loaded: &Loaded, out: &Output, report: &mut BuildReport, cache: &Cache) {
+    let site = &loaded.site;
     let search = report.time("search", |_| {
         crate::render::search::write_cached(
             site,
@@ -495,10 +516,6 @@ pub fn write_site_cached(
         )
     });
     report.diagnostics.extend(search);
-    report
-        .diagnostics
-        .extend(crate::render::status::write(&views, &renderer, out));
-    report.diagnostics.extend(loaded.i18n.missing_keys());
 }
 
 /// Build the ebooks (all languages, or one) into `out/downloads/` with their covers; returns

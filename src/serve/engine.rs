@@ -11,10 +11,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::build::{BuildReport, Cache, Ebooks, Loaded, load_cached, write_site_cached};
+use crate::build::{BuildReport, Cache, Ebooks, Loaded, load_cached, write_pages, write_search};
 use crate::diagnostic::Diagnostic;
 use crate::output::Output;
 use crate::render::epub;
+
+/// Where the search index lives in the output (`search/tr/…`).
+const SEARCH_PREFIX: &str = "search/";
 
 /// The files of the built site, by path below the site root.
 pub type Files = BTreeMap<String, Vec<u8>>;
@@ -65,6 +68,17 @@ impl Engine {
 
     /// Build again; `fresh` forgets everything kept (after a change of `site.yaml`).
     pub fn rebuild(&mut self, fresh: bool) -> Result<Outcome, Vec<Diagnostic>> {
+        self.rebuild_then(fresh, |_, _| {})
+    }
+
+    /// Build again, calling `pages_ready` with the new pages (and the previous search index)
+    /// as soon as they exist, before the search index is rebuilt: the browser can reload while
+    /// the index is made.
+    pub fn rebuild_then(
+        &mut self,
+        fresh: bool,
+        pages_ready: impl FnOnce(&Outcome, Arc<Files>),
+    ) -> Result<Outcome, Vec<Diagnostic>> {
         let started = Instant::now();
         if fresh {
             self.cache = Cache::keeping();
@@ -81,25 +95,36 @@ impl Engine {
             return Err(errors_first(report.diagnostics));
         };
         let out = Output::Memory(Mutex::default());
-        write_site_cached(&loaded, &out, self.ebooks, &mut report, &self.cache);
+        write_pages(&loaded, &out, self.ebooks, &mut report, &self.cache);
         if report.failed() {
             return Err(errors_first(report.diagnostics));
         }
-        let files = out.into_files();
-        let changed = changed_urls(&self.files, &files);
+        let mut files = out.into_files();
+        let old_search = self
+            .files
+            .iter()
+            .filter(|(k, _)| k.starts_with(SEARCH_PREFIX));
+        let previous: Files = old_search.map(|(k, v)| (k.clone(), v.clone())).collect();
+        files.extend(previous.clone());
+        let mut outcome = Outcome {
+            changed: changed_urls(&self.files, &files),
+            rendered: report.pages,
+            elapsed: started.elapsed(),
+            warnings: Vec::new(),
+        };
+        pages_ready(&outcome, Arc::new(files.clone()));
+        let search = Output::Memory(Mutex::default());
+        write_search(&loaded, &search, &mut report, &self.cache);
+        files.retain(|k, _| !k.starts_with(SEARCH_PREFIX));
+        files.extend(search.into_files());
         self.files = Arc::new(files);
         self.loaded = Some(Arc::new(loaded));
         self.built_ebooks
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clear();
-        let rendered = report.pages;
-        Ok(Outcome {
-            changed,
-            rendered,
-            elapsed: started.elapsed(),
-            warnings: report.diagnostics,
-        })
+        outcome.warnings = report.diagnostics;
+        Ok(outcome)
     }
 
     /// The translator's compare page for a URL path (`/tr/guide/x/`), if it is a translation.

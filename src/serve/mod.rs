@@ -175,11 +175,26 @@ fn describe(root: &Path, paths: &[PathBuf]) -> String {
 
 /// Rebuild and tell the browsers; one line in the terminal.
 fn rebuild(state: &ServerState, root: &Path, what: &str, fresh: bool, quiet: bool) {
+    let publish = |outcome: &engine::Outcome, files: Arc<engine::Files>| {
+        *state.files.write().unwrap_or_else(|e| e.into_inner()) = files;
+        let had_overlay = state
+            .overlay
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .is_some();
+        if had_overlay {
+            let _ = state.events.send(Message::Clear);
+        }
+        if !outcome.changed.is_empty() {
+            let _ = state.events.send(Message::Reload(outcome.changed.clone()));
+        }
+    };
     let result = state
         .engine
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .rebuild(fresh);
+        .rebuild_then(fresh, publish);
     match result {
         Ok(outcome) => {
             let files = state
@@ -188,18 +203,6 @@ fn rebuild(state: &ServerState, root: &Path, what: &str, fresh: bool, quiet: boo
                 .unwrap_or_else(|e| e.into_inner())
                 .files();
             *state.files.write().unwrap_or_else(|e| e.into_inner()) = files;
-            let had_overlay = state
-                .overlay
-                .write()
-                .unwrap_or_else(|e| e.into_inner())
-                .take()
-                .is_some();
-            if had_overlay {
-                let _ = state.events.send(Message::Clear);
-            }
-            if !outcome.changed.is_empty() {
-                let _ = state.events.send(Message::Reload(outcome.changed.clone()));
-            }
             if !quiet {
                 eprint!("{}", diagnostic::render_human(&outcome.warnings, root));
                 println!(
