@@ -318,25 +318,38 @@ fn structure_fingerprint(site: &Site, i18n: &I18n) -> u64 {
 }
 
 fn render_entry(site: &Site, i18n: &I18n, index: &LinkIndex, id: usize) -> Rendered {
-    let e = &site.entries[id];
-    let page = &site.pages[e.page];
-    let lang = e.lang;
     let resolver = EntryResolver {
         site,
         index,
         entry: id,
     };
+    render_entry_with(site, i18n, id, &resolver)
+}
+
+/// Render an entry's Markdown in its language with a given link resolver (the website's, or
+/// the ebook's, which points links into the book).
+pub fn render_entry_with(
+    site: &Site,
+    i18n: &I18n,
+    id: usize,
+    resolver: &dyn markdown::Resolver,
+) -> Rendered {
+    let e = &site.entries[id];
+    let page = &site.pages[e.page];
+    let lang = e.lang;
     let callout = |k: pulldown_cmark::BlockQuoteKind| {
         let name = format!("{k:?}").to_ascii_lowercase();
         i18n.get(lang, &format!("callout-{name}"), &[])
     };
-    let back = i18n.get(lang, "footnote-back", &[]);
-    let notes = i18n.get(lang, "footnotes", &[]);
-    let table = i18n.get(lang, "table-label", &[]);
+    let (back, notes, table) = (
+        i18n.get(lang, "footnote-back", &[]),
+        i18n.get(lang, "footnotes", &[]),
+        i18n.get(lang, "table-label", &[]),
+    );
     let opts = RenderOptions {
         quotes: quotes_for(&site.config.languages[page.file.lang].code),
         allow_unsafe_html: site.config.allow_unsafe_html,
-        resolver: &resolver,
+        resolver,
         labels: Labels {
             callout: &callout,
             back_to_text: &back,

@@ -21,8 +21,7 @@ use crate::content::links::{EntryResolver, LinkIndex, MEDIA_DIR};
 use crate::content::{Collection, EntryId, Site, TranslationStatus};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Arg, DateFormatter, I18n};
-use crate::markdown::{self, Labels, Problem, RenderOptions, Resolved, Resolver};
-use crate::text::quotes_for;
+use crate::markdown::{Problem, Resolved, Resolver};
 
 /// The folder (below the output) that holds the ebooks.
 pub const DOWNLOADS_DIR: &str = "downloads";
@@ -383,36 +382,13 @@ impl<'a> Book<'a> {
     }
 
     fn render_markdown(&self, id: EntryId) -> String {
-        let e = &self.site.entries[id];
-        let page = &self.site.pages[e.page];
-        let lang = self.lang;
         let web = EntryResolver {
             site: self.site,
             index: self.index,
             entry: id,
         };
         let resolver = EpubResolver { book: self, web };
-        let callout = |k: pulldown_cmark::BlockQuoteKind| {
-            let name = format!("{k:?}").to_ascii_lowercase();
-            self.i18n.get(lang, &format!("callout-{name}"), &[])
-        };
-        let (back, notes, table) = (
-            self.t("footnote-back"),
-            self.t("footnotes"),
-            self.t("table-label"),
-        );
-        let opts = RenderOptions {
-            quotes: quotes_for(&self.site.config.languages[page.file.lang].code),
-            allow_unsafe_html: self.site.config.allow_unsafe_html,
-            resolver: &resolver,
-            labels: Labels {
-                callout: &callout,
-                back_to_text: &back,
-                footnotes: &notes,
-                table: &table,
-            },
-        };
-        markdown::render(&page.body, &opts).html
+        crate::build::render_entry_with(self.site, self.i18n, id, &resolver).html
     }
 
     fn appendix(&mut self) {
