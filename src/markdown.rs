@@ -111,6 +111,7 @@ pub fn render(text: &str, opts: &RenderOptions<'_>) -> Rendered {
         notes: Vec::new(),
         note_order: Vec::new(),
         unsafe_html: false,
+        table: None,
     };
     let mut iter = Parser::new_ext(text, parser_options())
         .into_offset_iter()
@@ -170,6 +171,8 @@ struct Writer<'o, 'a> {
     notes: Vec<(String, Vec<(Event<'a>, usize)>)>,
     note_order: Vec<String>,
     unsafe_html: bool,
+    /// The table being read: where its wrapper is in `events`, and its header text so far.
+    table: Option<(usize, Option<String>)>,
 }
 
 impl<'a> Writer<'_, 'a> {
@@ -183,6 +186,9 @@ impl<'a> Writer<'_, 'a> {
         match event {
             Event::Text(t) => {
                 self.out.words += word_count(&t);
+                if let Some((_, Some(head))) = &mut self.table {
+                    head.push_str(&t);
+                }
                 Event::Text(localize_quotes(&t, self.opts.quotes).into())
             }
             Event::Start(Tag::Link {
@@ -218,8 +224,30 @@ impl<'a> Writer<'_, 'a> {
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</div>\n".into()),
             Event::Start(Tag::Table(a)) => {
-                self.events.push(Event::Html(format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">", esc(self.opts.labels.table)).into()));
+                self.table = Some((self.events.len(), None));
+                self.events.push(self.table_wrapper(""));
                 Event::Start(Tag::Table(a))
+            }
+            Event::Start(Tag::TableHead) => {
+                if let Some((_, head)) = &mut self.table {
+                    *head = Some(String::new());
+                }
+                Event::Start(Tag::TableHead)
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let Some((_, Some(head))) = &mut self.table {
+                    head.push_str(", ");
+                }
+                Event::End(TagEnd::TableCell)
+            }
+            Event::End(TagEnd::TableHead) => {
+                // Name the scrollable region after its columns, so two tables on a page are
+                // told apart by screen readers ("Table: What you see, First step").
+                if let Some((at, Some(head))) = self.table.take() {
+                    self.events[at] = self.table_wrapper(head.trim_end_matches(", "));
+                    self.table = Some((at, None));
+                }
+                Event::End(TagEnd::TableHead)
             }
             Event::End(TagEnd::Table) => {
                 self.events.push(Event::End(TagEnd::Table));
@@ -236,6 +264,21 @@ impl<'a> Writer<'_, 'a> {
             }
             other => other,
         }
+    }
+
+    fn table_wrapper(&self, columns: &str) -> Event<'a> {
+        let label = if columns.is_empty() {
+            self.opts.labels.table.to_string()
+        } else {
+            format!("{}: {columns}", self.opts.labels.table)
+        };
+        Event::Html(
+            format!(
+                "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">",
+                esc(&label)
+            )
+            .into(),
+        )
     }
 
     fn problem(&mut self, offset: usize, p: Problem) {
@@ -633,6 +676,20 @@ mod tests {
         let r = md("Text\n\n[x](missing.md)", "en");
         assert_eq!(r.problems.len(), 1);
         assert_eq!(r.problems[0].offset, 6);
+    }
+
+    #[test]
+    fn table_regions_are_named_after_their_columns() {
+        let r = md(
+            "| What *you* see | First step |\n| --- | --- |\n| a | b |\n",
+            "en",
+        );
+        assert!(
+            r.html
+                .contains("aria-label=\"Table: What you see, First step\""),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

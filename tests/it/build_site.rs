@@ -179,6 +179,10 @@ fn markdown_features_render_accessibly() {
     assert_eq!(page.attr(".callout-tip", "role"), "note");
     assert_eq!(page.attr(".callout-tip", "aria-label"), "Tip");
     assert!(page.has(".table-wrap[role=region][tabindex='0'] table"));
+    assert_eq!(
+        page.attr(".table-wrap", "aria-label"),
+        "Table (scrolls sideways on small screens): What you see, First step"
+    );
     assert_eq!(page.all(".task-box").len(), 2);
     assert_eq!(page.attr(".footnote-ref a", "href"), "#fn-1");
     assert!(page.has("li#fn-1 a[role=doc-backlink][href='#fnref-1']"));
