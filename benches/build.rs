@@ -923,7 +923,7 @@ impl Report {
              `target/bench-out/`, where the previous build's output is (guidebook replaces it). \
              Rebuilds: serve's `Engine` in memory (first build {}). Save → reload: `guidebook \
              serve`, a chapter saved, until the `reload` event arrives (median of 10; the \
-             watcher's debounce is 30 ms). Serve start-up: until the first `Serving` line and \
+             watcher's debounce is 15 ms). Serve start-up: until the first `Serving` line and \
              `/en/` are served.\n",
             self.scratch,
             self.corpora
