@@ -189,7 +189,11 @@ impl<'a> Writer<'_, 'a> {
                 if let Some((_, Some(head))) = &mut self.table {
                     head.push_str(&t);
                 }
-                Event::Text(localize_quotes(&t, self.opts.quotes).into())
+                if t.contains(['“', '”']) {
+                    Event::Text(localize_quotes(&t, self.opts.quotes).into())
+                } else {
+                    Event::Text(t)
+                }
             }
             Event::Start(Tag::Link {
                 link_type,

@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use pagefind_stem::{Algorithm, Stemmer};
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::text::{fold, fragment_name, html_to_text, lowercase, prefix, primary, words};
@@ -124,13 +125,13 @@ pub fn analyze_word(word: &str, lang: &str, stemmer: Option<&Stemmer>) -> Option
 
 /// The words of a document as written, each with its weighted count (title words count more)
 /// and its number of occurrences.
-fn count_words(doc: &Doc) -> HashMap<&str, (u32, u32)> {
+fn count_words(doc: &Doc) -> FxHashMap<&str, (u32, u32)> {
     let fields = [
         (doc.title.as_str(), TITLE_WEIGHT),
         (&doc.text[..doc.body_start], SUMMARY_WEIGHT),
         (&doc.text[doc.body_start..], BODY_WEIGHT),
     ];
-    let mut counts: HashMap<&str, (u32, u32)> = HashMap::new();
+    let mut counts: FxHashMap<&str, (u32, u32)> = FxHashMap::default();
     for (text, weight) in fields {
         for word in words(text) {
             let c = counts.entry(word).or_default();
@@ -143,10 +144,10 @@ fn count_words(doc: &Doc) -> HashMap<&str, (u32, u32)> {
 
 /// The folded form and stem of every distinct word, each stemmed once, in parallel.
 fn analyze_all<'a>(
-    counts: &[HashMap<&'a str, (u32, u32)>],
+    counts: &[FxHashMap<&'a str, (u32, u32)>],
     lang: &str,
-) -> HashMap<&'a str, (String, String)> {
-    let distinct: BTreeSet<&str> = counts.iter().flat_map(|c| c.keys().copied()).collect();
+) -> FxHashMap<&'a str, (String, String)> {
+    let distinct: FxHashSet<&str> = counts.iter().flat_map(|c| c.keys().copied()).collect();
     let stemmer = stemmer(lang);
     distinct
         .into_iter()
@@ -160,31 +161,36 @@ impl LangIndex {
     /// Index documents of a language (its code, as `tr` or `tr-TR`).
     pub fn build(lang: &str, docs: Vec<Doc>) -> LangIndex {
         let mut lens = Vec::with_capacity(docs.len());
-        let mut stems: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
         let mut forms: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        {
+        let stems: BTreeMap<String, Vec<(u32, u32)>> = {
             let counts: Vec<_> = docs.par_iter().map(count_words).collect();
             let analyzed = analyze_all(&counts, lang);
             for (form, stem) in analyzed.values() {
                 forms.entry(form.clone()).or_default().insert(stem.clone());
             }
+            // Postings are gathered under borrowed stems and sorted once at the end: one
+            // allocation per distinct stem, not one per (document, stem).
+            let mut postings: FxHashMap<&str, Vec<(u32, u32)>> = FxHashMap::default();
             for (doc, words) in counts.iter().enumerate() {
                 let mut len = 0;
-                let mut weights: HashMap<&str, u32> = HashMap::new();
+                let mut weights: FxHashMap<&str, u32> = FxHashMap::default();
                 for (word, (weight, n)) in words {
                     let Some((_, stem)) = analyzed.get(word) else {
                         continue;
                     };
                     len += n;
-                    *weights.entry(stem).or_default() += weight;
+                    *weights.entry(stem.as_str()).or_default() += weight;
                 }
                 for (stem, weight) in weights {
-                    let postings = stems.entry(stem.to_string()).or_default();
-                    postings.push((doc as u32, weight));
+                    postings.entry(stem).or_default().push((doc as u32, weight));
                 }
                 lens.push(len);
             }
-        }
+            postings
+                .into_iter()
+                .map(|(stem, list)| (stem.to_string(), list))
+                .collect()
+        };
         LangIndex {
             lang: lang.to_string(),
             docs,
