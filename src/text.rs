@@ -83,6 +83,40 @@ pub fn smart_quotes(text: &str, q: Quotes) -> String {
     out
 }
 
+/// Decode `%XX` escapes; `None` when an escape is malformed or the bytes are not UTF-8, which a
+/// server must refuse rather than guess.
+pub fn percent_decode_strict(s: &str) -> Option<String> {
+    String::from_utf8(decode_escapes(s, true)?).ok()
+}
+
+/// Decode `%XX` escapes in a link an author wrote, keeping malformed ones as written (`100%`).
+pub fn percent_decode(s: &str) -> String {
+    String::from_utf8_lossy(&decode_escapes(s, false).unwrap_or_default()).into_owned()
+}
+
+fn decode_escapes(s: &str, strict: bool) -> Option<Vec<u8>> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = s
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b'%', None) if strict => return None,
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    Some(out)
+}
+
 /// Count the words of plain text, for reading time and translation status.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace()

@@ -12,6 +12,7 @@ use crate::content::Site;
 use crate::content::discover::CONTENT_DIR;
 use crate::content::links::MEDIA_DIR;
 use crate::diagnostic::{Diagnostic, Location};
+use crate::text::percent_decode;
 
 /// Images above this size get a warning (500 KB).
 pub const LARGE_IMAGE_BYTES: u64 = 500 * 1024;
@@ -70,28 +71,6 @@ fn shown_media(site: &Site) -> HashSet<String> {
         }
     }
     shown
-}
-
-fn percent_decode(s: &str) -> String {
-    let mut out = Vec::with_capacity(s.len());
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = s
-            .get(i + 1..i + 3)
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// A size as people read it: `742 KB`, `1.3 MB`.

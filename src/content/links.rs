@@ -11,6 +11,7 @@ use super::discover::{CONTENT_DIR, ContentKey};
 use super::site::{EntryId, Site};
 use crate::diagnostic::{Severity, did_you_mean};
 use crate::markdown::{Problem, Resolved, Resolver};
+use crate::text::percent_decode;
 
 /// The URL folder that content assets (images, PDFs) are published under.
 pub const MEDIA_DIR: &str = "media";
@@ -191,25 +192,6 @@ pub fn join(dir: &str, rel: &str) -> Option<String> {
         }
     }
     Some(parts.join("/"))
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 impl Resolver for EntryResolver<'_> {

@@ -3,48 +3,16 @@
 //! Written with quick-xml's writer, so escaping and well-formedness are the writer's job. Only
 //! real translations are announced as alternates: a fallback page is not a translation.
 
-use std::io::Cursor;
-
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-
 use super::html::list_pages;
+use super::xml::{self, XmlWriter, close, element, empty, open};
 use crate::content::front_matter::Meta;
 use crate::content::{EntryId, Site, TranslationStatus};
 use crate::i18n::I18n;
 
-type W = Writer<Cursor<Vec<u8>>>;
-
-fn start(w: &mut W, name: &str, attrs: &[(&str, &str)]) {
-    let mut el = BytesStart::new(name);
-    for (k, v) in attrs {
-        el.push_attribute((*k, *v));
-    }
-    let _ = w.write_event(Event::Start(el));
-}
-
-fn empty(w: &mut W, name: &str, attrs: &[(&str, &str)]) {
-    let mut el = BytesStart::new(name);
-    for (k, v) in attrs {
-        el.push_attribute((*k, *v));
-    }
-    let _ = w.write_event(Event::Empty(el));
-}
-
-fn end(w: &mut W, name: &str) {
-    let _ = w.write_event(Event::End(BytesEnd::new(name)));
-}
-
-fn text_element(w: &mut W, name: &str, attrs: &[(&str, &str)], text: &str) {
-    start(w, name, attrs);
-    let _ = w.write_event(Event::Text(BytesText::new(text)));
-    end(w, name);
-}
+type W = XmlWriter;
 
 fn writer() -> W {
-    let mut w = Writer::new_with_indent(Cursor::new(Vec::new()), b' ', 1);
-    let _ = w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
-    w
+    xml::writer(1)
 }
 
 fn finish(w: W) -> Vec<u8> {
@@ -72,7 +40,7 @@ pub fn atom(site: &Site, i18n: &I18n, lang: usize) -> Vec<u8> {
         .max()
         .unwrap_or(jiff::civil::date(2000, 1, 1));
     let mut w = writer();
-    start(
+    open(
         &mut w,
         "feed",
         &[("xmlns", "http://www.w3.org/2005/Atom"), ("xml:lang", code)],
@@ -82,10 +50,10 @@ pub fn atom(site: &Site, i18n: &I18n, lang: usize) -> Vec<u8> {
         i18n.get(lang, "site-title", &[]),
         i18n.get(lang, "nav-reports", &[])
     );
-    text_element(&mut w, "title", &[], &title);
+    element(&mut w, "title", &[], &title);
     let self_url = format!("{base}{code}/reports/atom.xml");
     let html_url = format!("{base}{code}/reports/");
-    text_element(&mut w, "id", &[], &self_url);
+    element(&mut w, "id", &[], &self_url);
     empty(&mut w, "link", &[("rel", "self"), ("href", &self_url)]);
     empty(
         &mut w,
@@ -96,34 +64,34 @@ pub fn atom(site: &Site, i18n: &I18n, lang: usize) -> Vec<u8> {
             ("href", &html_url),
         ],
     );
-    text_element(&mut w, "updated", &[], &rfc3339(updated));
-    start(&mut w, "author", &[]);
-    text_element(&mut w, "name", &[], &i18n.get(lang, "site-title", &[]));
-    end(&mut w, "author");
+    element(&mut w, "updated", &[], &rfc3339(updated));
+    open(&mut w, "author", &[]);
+    element(&mut w, "name", &[], &i18n.get(lang, "site-title", &[]));
+    close(&mut w, "author");
     for id in reports {
         let e = &site.entries[*id];
         let url = format!("{base}{}", e.path);
         let content_lang = &site.config.languages[e.content_lang(site)].code;
-        start(&mut w, "entry", &[("xml:lang", content_lang)]);
-        text_element(&mut w, "title", &[], &e.title);
-        text_element(&mut w, "id", &[], &url);
+        open(&mut w, "entry", &[("xml:lang", content_lang)]);
+        element(&mut w, "title", &[], &e.title);
+        element(&mut w, "id", &[], &url);
         empty(
             &mut w,
             "link",
             &[("rel", "alternate"), ("type", "text/html"), ("href", &url)],
         );
-        text_element(
+        element(
             &mut w,
             "updated",
             &[],
             &rfc3339(date_of(id).unwrap_or(updated)),
         );
         if let Some(s) = &e.summary {
-            text_element(&mut w, "summary", &[], s);
+            element(&mut w, "summary", &[], s);
         }
-        end(&mut w, "entry");
+        close(&mut w, "entry");
     }
-    end(&mut w, "feed");
+    close(&mut w, "feed");
     finish(w)
 }
 
@@ -131,7 +99,7 @@ pub fn atom(site: &Site, i18n: &I18n, lang: usize) -> Vec<u8> {
 pub fn sitemap(site: &Site) -> Vec<u8> {
     let base = &site.config.base_url;
     let mut w = writer();
-    start(
+    open(
         &mut w,
         "urlset",
         &[
@@ -179,13 +147,13 @@ pub fn sitemap(site: &Site) -> Vec<u8> {
             );
         }
     }
-    end(&mut w, "urlset");
+    close(&mut w, "urlset");
     finish(w)
 }
 
 fn url_entry(w: &mut W, loc: &str, alternates: &[(String, String)], site: &Site) {
-    start(w, "url", &[]);
-    text_element(w, "loc", &[], loc);
+    open(w, "url", &[]);
+    element(w, "loc", &[], loc);
     if alternates.len() > 1 {
         for (code, href) in alternates {
             empty(
@@ -207,7 +175,7 @@ fn url_entry(w: &mut W, loc: &str, alternates: &[(String, String)], site: &Site)
             );
         }
     }
-    end(w, "url");
+    close(w, "url");
 }
 
 /// `robots.txt`, pointing at the sitemap.

@@ -9,3 +9,4 @@ pub mod html;
 pub mod search;
 pub mod status;
 pub mod views;
+pub mod xml;

@@ -35,12 +35,14 @@ pub struct ServerState {
     pub overlay: RwLock<Option<String>>,
     pub events: broadcast::Sender<Message>,
     pub engine: Arc<Mutex<Engine>>,
+    /// The source language's code, so requests never wait for a rebuild to read it.
+    pub source: RwLock<String>,
 }
 
 /// Map a request path to a file of the site, or `None` when it may not be served.
 pub fn resolve_path(raw: &str) -> Option<String> {
     let path = raw.split(['?', '#']).next().unwrap_or(raw);
-    let decoded = percent_decode(path)?;
+    let decoded = crate::text::percent_decode_strict(path)?;
     if decoded.contains(['\\', '\0']) || decoded.starts_with("//") || !decoded.starts_with('/') {
         return None;
     }
@@ -55,23 +57,6 @@ pub fn resolve_path(raw: &str) -> Option<String> {
         return Some(format!("{rel}index.html"));
     }
     Some(rel.to_string())
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn content_type(path: &str) -> &'static str {
@@ -148,11 +133,10 @@ pub async fn site_file(
         .unwrap_or_else(|e| e.into_inner())
         .clone();
     let source = state
-        .engine
-        .lock()
-        .ok()
-        .and_then(|e| e.source_language())
-        .unwrap_or_default();
+        .source
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
     let Some(path) = resolve_path(uri.path()) else {
         return not_found(&files, head, &source);
     };

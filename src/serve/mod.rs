@@ -104,6 +104,7 @@ fn start(opts: &ServeOptions, base_url: &str) -> std::io::Result<Arc<ServerState
         overlay: RwLock::new(None),
         events,
         engine: engine.clone(),
+        source: RwLock::default(),
     });
     rebuild(&state, &opts.root, "start", true, opts.quiet);
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
@@ -197,12 +198,12 @@ fn rebuild(state: &ServerState, root: &Path, what: &str, fresh: bool, quiet: boo
         .rebuild_then(fresh, publish);
     match result {
         Ok(outcome) => {
-            let files = state
-                .engine
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .files();
-            *state.files.write().unwrap_or_else(|e| e.into_inner()) = files;
+            let engine = state.engine.lock().unwrap_or_else(|e| e.into_inner());
+            *state.files.write().unwrap_or_else(|e| e.into_inner()) = engine.files();
+            if let Some(code) = engine.source_language() {
+                *state.source.write().unwrap_or_else(|e| e.into_inner()) = code;
+            }
+            drop(engine);
             if !quiet {
                 eprint!("{}", diagnostic::render_human(&outcome.warnings, root));
                 println!(

@@ -6,8 +6,9 @@
 
 use std::io::Cursor;
 
+use super::super::xml::{self, XmlWriter, element, tag};
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesText, Event};
 use scraper::Node;
 
 /// `META-INF/container.xml`: where the package document is.
@@ -19,21 +20,12 @@ pub const CONTAINER: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 </container>
 "#;
 
-type W = Writer<Cursor<Vec<u8>>>;
+type W = XmlWriter;
 
 fn writer() -> W {
-    let mut w = Writer::new(Cursor::new(Vec::new()));
-    let _ = w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+    let mut w = xml::writer(0);
     let _ = w.write_event(Event::Text(BytesText::from_escaped("\n")));
     w
-}
-
-fn start(name: &str, attrs: &[(&str, &str)]) -> BytesStart<'static> {
-    let mut el = BytesStart::new(name.to_string());
-    for (k, v) in attrs {
-        el.push_attribute((*k, *v));
-    }
-    el
 }
 
 /// An XHTML content document being written.
@@ -81,7 +73,7 @@ impl Doc {
 
     /// Open an element.
     pub fn open(&mut self, name: &str, attrs: &[(&str, &str)]) {
-        let _ = self.w.write_event(Event::Start(start(name, attrs)));
+        let _ = self.w.write_event(Event::Start(tag(name, attrs)));
     }
 
     /// Close an element.
@@ -109,7 +101,7 @@ impl Doc {
 
     /// An empty element (`<img/>`).
     pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
-        let _ = self.w.write_event(Event::Empty(start(name, attrs)));
+        let _ = self.w.write_event(Event::Empty(tag(name, attrs)));
     }
 
     /// Text, escaped.
@@ -230,17 +222,11 @@ pub struct ManifestItem<'a> {
     pub spine: bool,
 }
 
-fn element(w: &mut W, name: &str, attrs: &[(&str, &str)], text: &str) {
-    let _ = w.write_event(Event::Start(start(name, attrs)));
-    let _ = w.write_event(Event::Text(BytesText::new(text)));
-    let _ = w.write_event(Event::End(BytesEnd::new(name.to_string())));
-}
-
 /// The package document (`package.opf`) with EPUB Accessibility 1.1 metadata.
 pub fn package(meta: &PackageMeta<'_>, items: &[ManifestItem<'_>]) -> Vec<u8> {
     let mut w = Writer::new_with_indent(Cursor::new(Vec::new()), b' ', 2);
     let _ = w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
-    let _ = w.write_event(Event::Start(start(
+    let _ = w.write_event(Event::Start(tag(
         "package",
         &[
             ("xmlns", "http://www.idpf.org/2007/opf"),
@@ -250,7 +236,7 @@ pub fn package(meta: &PackageMeta<'_>, items: &[ManifestItem<'_>]) -> Vec<u8> {
             ("dir", "ltr"),
         ],
     )));
-    let _ = w.write_event(Event::Start(start(
+    let _ = w.write_event(Event::Start(tag(
         "metadata",
         &[("xmlns:dc", "http://purl.org/dc/elements/1.1/")],
     )));
@@ -298,18 +284,18 @@ pub fn package(meta: &PackageMeta<'_>, items: &[ManifestItem<'_>]) -> Vec<u8> {
         &meta.summary,
     );
     let _ = w.write_event(Event::End(BytesEnd::new("metadata")));
-    let _ = w.write_event(Event::Start(start("manifest", &[])));
+    let _ = w.write_event(Event::Start(tag("manifest", &[])));
     for i in items {
         let mut attrs = vec![("id", i.id), ("href", i.href), ("media-type", i.media_type)];
         if let Some(p) = i.properties {
             attrs.push(("properties", p));
         }
-        let _ = w.write_event(Event::Empty(start("item", &attrs)));
+        let _ = w.write_event(Event::Empty(tag("item", &attrs)));
     }
     let _ = w.write_event(Event::End(BytesEnd::new("manifest")));
-    let _ = w.write_event(Event::Start(start("spine", &[("toc", "ncx")])));
+    let _ = w.write_event(Event::Start(tag("spine", &[("toc", "ncx")])));
     for i in items.iter().filter(|i| i.spine) {
-        let _ = w.write_event(Event::Empty(start("itemref", &[("idref", i.id)])));
+        let _ = w.write_event(Event::Empty(tag("itemref", &[("idref", i.id)])));
     }
     let _ = w.write_event(Event::End(BytesEnd::new("spine")));
     let _ = w.write_event(Event::End(BytesEnd::new("package")));
@@ -325,7 +311,7 @@ pub fn ncx(
 ) -> Vec<u8> {
     let mut w = Writer::new_with_indent(Cursor::new(Vec::new()), b' ', 2);
     let _ = w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
-    let _ = w.write_event(Event::Start(start(
+    let _ = w.write_event(Event::Start(tag(
         "ncx",
         &[
             ("xmlns", "http://www.daisy.org/z3986/2005/ncx/"),
@@ -333,7 +319,7 @@ pub fn ncx(
             ("xml:lang", lang),
         ],
     )));
-    let _ = w.write_event(Event::Start(start("head", &[])));
+    let _ = w.write_event(Event::Start(tag("head", &[])));
     let depth = points
         .iter()
         .map(|p| p.0 + 1)
@@ -346,26 +332,26 @@ pub fn ncx(
         ("dtb:totalPageCount", "0"),
         ("dtb:maxPageNumber", "0"),
     ] {
-        let _ = w.write_event(Event::Empty(start(
+        let _ = w.write_event(Event::Empty(tag(
             "meta",
             &[("name", name), ("content", content)],
         )));
     }
     let _ = w.write_event(Event::End(BytesEnd::new("head")));
-    let _ = w.write_event(Event::Start(start("docTitle", &[])));
+    let _ = w.write_event(Event::Start(tag("docTitle", &[])));
     element(&mut w, "text", &[], title);
     let _ = w.write_event(Event::End(BytesEnd::new("docTitle")));
-    let _ = w.write_event(Event::Start(start("navMap", &[])));
+    let _ = w.write_event(Event::Start(tag("navMap", &[])));
     for (i, (level, text, href)) in points.iter().enumerate() {
         let (id, order) = (format!("np-{}", i + 1), (i + 1).to_string());
-        let _ = w.write_event(Event::Start(start(
+        let _ = w.write_event(Event::Start(tag(
             "navPoint",
             &[("id", &id), ("playOrder", &order)],
         )));
-        let _ = w.write_event(Event::Start(start("navLabel", &[])));
+        let _ = w.write_event(Event::Start(tag("navLabel", &[])));
         element(&mut w, "text", &[], text);
         let _ = w.write_event(Event::End(BytesEnd::new("navLabel")));
-        let _ = w.write_event(Event::Empty(start("content", &[("src", href)])));
+        let _ = w.write_event(Event::Empty(tag("content", &[("src", href)])));
         let next = points.get(i + 1).map_or(0, |p| p.0);
         if next > *level {
             continue; // its children follow inside it
@@ -408,7 +394,7 @@ impl Svg {
             height.to_string(),
             format!("0 0 {width} {height}"),
         );
-        let _ = w.write_event(Event::Start(start(
+        let _ = w.write_event(Event::Start(tag(
             "svg",
             &[
                 ("xmlns", "http://www.w3.org/2000/svg"),
@@ -429,7 +415,7 @@ impl Svg {
             height.to_string(),
         );
         let stroke = if fill == "none" { "#fbbf24" } else { "none" };
-        let _ = self.w.write_event(Event::Empty(start(
+        let _ = self.w.write_event(Event::Empty(tag(
             "rect",
             &[
                 ("x", &x),
@@ -462,7 +448,7 @@ impl Svg {
                 ("text-anchor", "middle"),
                 ("font-family", "'Noto Sans', 'DejaVu Sans', sans-serif"),
             ];
-            let _ = self.w.write_event(Event::Start(start("text", &attrs)));
+            let _ = self.w.write_event(Event::Start(tag("text", &attrs)));
             let _ = self.w.write_event(Event::Text(BytesText::new(line)));
             let _ = self.w.write_event(Event::End(BytesEnd::new("text")));
         }
