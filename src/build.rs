@@ -13,11 +13,11 @@ use rayon::prelude::*;
 use serde_json::json;
 
 use crate::config::Config;
-use crate::content::discover::{CONTENT_DIR, discover};
+use crate::content::discover::{CONTENT_DIR, Discovered, discover};
 use crate::content::links::{EntryResolver, LinkIndex, MEDIA_DIR};
 use crate::content::page::{parse_bytes, short_hash};
 use crate::content::site::assemble;
-use crate::content::{ContentKey, Page, Site, SourceFile};
+use crate::content::{Page, Site, SourceFile};
 use crate::diagnostic::{self, Diagnostic, Location, did_you_mean};
 use crate::i18n::I18n;
 use crate::markdown::{self, Labels, RenderOptions, Rendered};
@@ -85,7 +85,7 @@ pub fn load(
     drafts: bool,
     report: &mut BuildReport,
 ) -> Option<Loaded> {
-    load_cached(root, base_url, drafts, report, &mut Cache::default())
+    load_cached(root, base_url, drafts, report, &mut Cache::default(), None)
 }
 
 /// What serve mode keeps between builds: parsed files and rendered Markdown.
@@ -97,7 +97,9 @@ pub fn load(
 pub struct Cache {
     /// Whether to keep anything (serve mode); a one-off build keeps nothing.
     keep: bool,
-    pages: HashMap<PathBuf, (Page, Stamp)>,
+    pages: HashMap<PathBuf, Parsed>,
+    /// The last discovery, when it found no problems.
+    found: Option<Arc<Discovered>>,
     markdown: MarkdownCache,
     search: std::sync::Mutex<crate::render::search::SearchCache>,
     html: crate::render::html::PageCache,
@@ -113,13 +115,36 @@ impl Cache {
     }
 }
 
-/// `load`, reusing what `cache` holds from the previous build and refreshing it.
+impl Cache {
+    /// The last discovery, if `changed` (the paths the watcher reported) cannot have changed
+    /// it: each changed path under `content/` is a file the last discovery found and still
+    /// exists. A new, deleted or renamed file or folder means walking `content/` again.
+    fn discovery_for(&self, root: &Path, changed: Option<&[PathBuf]>) -> Option<Arc<Discovered>> {
+        let found = self.found.as_ref()?;
+        let known = |rel: &Path| {
+            found.files.iter().any(|f| f.path == rel)
+                || found
+                    .assets
+                    .iter()
+                    .any(|a| Path::new(CONTENT_DIR).join(a) == rel)
+        };
+        let still_there = changed?
+            .iter()
+            .all(|rel| !rel.starts_with(CONTENT_DIR) || (root.join(rel).is_file() && known(rel)));
+        still_there.then(|| found.clone())
+    }
+}
+
+/// `load`, reusing what `cache` holds from the previous build and refreshing it. `changed`
+/// lists the paths (relative to the site root) that changed since that build when the watcher
+/// knows them (serve mode); with `None` every file is looked at.
 pub fn load_cached(
     root: &Path,
     base_url: Option<&str>,
     drafts: bool,
     report: &mut BuildReport,
     cache: &mut Cache,
+    changed: Option<&[PathBuf]>,
 ) -> Option<Loaded> {
     let config = report.time("config", |r| match Config::load(root) {
         Ok(c) => Some(c),
@@ -136,9 +161,28 @@ pub fn load_cached(
         }
         None => config,
     };
-    let found = report.time("discover", |r| discover(&config, &mut r.diagnostics));
+    let found = report.time("discover", |r| {
+        if let Some(found) = cache.discovery_for(&config.root, changed) {
+            return found;
+        }
+        let before = r.diagnostics.len();
+        let found = Arc::new(discover(&config, &mut r.diagnostics));
+        let clean = r.diagnostics.len() == before;
+        cache.found = (cache.keep && clean).then(|| found.clone());
+        found
+    });
+    let hinted: Option<std::collections::HashSet<&Path>> = changed
+        .filter(|_| cache.found.is_some())
+        .map(|paths| paths.iter().map(PathBuf::as_path).collect());
+    let might_differ = |rel: &Path| hinted.as_ref().is_none_or(|h| h.contains(rel));
     let pages = report.time("parse", |r| {
-        parse_all_cached(&config.root, found.files, &cache.pages, &mut r.diagnostics)
+        parse_all_cached(
+            &config.root,
+            &found.files,
+            &cache.pages,
+            &might_differ,
+            &mut r.diagnostics,
+        )
     });
     if cache.keep {
         cache.pages = pages
@@ -146,9 +190,15 @@ pub fn load_cached(
             .map(|(p, stamp)| (p.file.path.clone(), (p.clone(), *stamp)))
             .collect();
     }
-    let pages: Vec<Page> = pages.into_iter().map(|(p, _)| p).collect();
+    let pages: Vec<Arc<Page>> = pages.into_iter().map(|(p, _)| p).collect();
     let mut site = report.time("assemble", |r| {
-        assemble(config, pages, found.assets, drafts, &mut r.diagnostics)
+        assemble(
+            config,
+            pages,
+            found.assets.clone(),
+            drafts,
+            &mut r.diagnostics,
+        )
     });
     let i18n = Arc::new(report.time("locales", |r| I18n::load(&site.config, &mut r.diagnostics)));
     site.bodies = report.time("markdown", |r| {
@@ -170,9 +220,9 @@ pub fn load_cached(
 
 /// Parse every content file in parallel.
 pub fn parse_all(root: &Path, files: Vec<SourceFile>, problems: &mut Vec<Diagnostic>) -> Vec<Page> {
-    parse_all_cached(root, files, &HashMap::new(), problems)
+    parse_all_cached(root, &files, &HashMap::new(), &|_| true, problems)
         .into_iter()
-        .map(|(p, _)| p)
+        .map(|(p, _)| Arc::unwrap_or_clone(p))
         .collect()
 }
 
@@ -180,21 +230,33 @@ pub fn parse_all(root: &Path, files: Vec<SourceFile>, problems: &mut Vec<Diagnos
 /// so serve mode need not read every file again on each save.
 type Stamp = Option<(std::time::SystemTime, u64)>;
 
+/// A parsed file with the stamp of the bytes it was parsed from.
+type Parsed = (Arc<Page>, Stamp);
+
 fn stamp(path: &Path) -> Stamp {
     let meta = std::fs::metadata(path).ok()?;
     Some((meta.modified().ok()?, meta.len()))
 }
 
-/// Parse every content file in parallel, reusing pages whose files have not changed.
+/// Parse every content file in parallel, reusing pages whose files have not changed: files
+/// for which `might_differ` is false are taken from the cache as they are, the others when
+/// their size and time or their bytes are the same.
 fn parse_all_cached(
     root: &Path,
-    files: Vec<SourceFile>,
-    cache: &HashMap<PathBuf, (Page, Stamp)>,
+    files: &[SourceFile],
+    cache: &HashMap<PathBuf, Parsed>,
+    might_differ: &(dyn Fn(&Path) -> bool + Sync),
     problems: &mut Vec<Diagnostic>,
-) -> Vec<(Page, Stamp)> {
-    let results: Vec<Result<(Page, Stamp), Vec<Diagnostic>>> = files
-        .into_par_iter()
+) -> Vec<Parsed> {
+    let results: Vec<Result<Parsed, Vec<Diagnostic>>> = files
+        .par_iter()
         .map(|f| {
+            if !might_differ(&f.path)
+                && let Some((p, then)) = cache.get(&f.path)
+                && p.file.lang == f.lang
+            {
+                return Ok((p.clone(), *then));
+            }
             let path = root.join(&f.path);
             let now = if cache.is_empty() { None } else { stamp(&path) };
             if let Some((p, then)) = cache.get(&f.path)
@@ -215,7 +277,7 @@ fn parse_all_cached(
                 Some((p, _)) if p.hash == short_hash(&bytes) && p.file.lang == f.lang => {
                     Ok((p.clone(), now))
                 }
-                _ => parse_bytes(f, bytes).map(|p| (p, now)),
+                _ => parse_bytes(f.clone(), bytes).map(|p| (Arc::new(p), now)),
             }
         })
         .collect();
@@ -235,10 +297,16 @@ pub fn render_markdown(
     i18n: &I18n,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Arc<Rendered>> {
-    render_markdown_cached(site, i18n, false, &mut HashMap::new(), problems)
+    render_markdown_cached(site, i18n, false, &mut MarkdownCache::default(), problems)
 }
 
-type MarkdownCache = HashMap<(ContentKey, usize), (String, u64, Arc<Rendered>)>;
+/// The rendered body of each entry, with the page it was rendered from, valid for one
+/// structure of the site (the same structure means the same entries in the same order).
+#[derive(Default)]
+pub struct MarkdownCache {
+    structure: u64,
+    bodies: Vec<(Arc<Page>, Arc<Rendered>)>,
+}
 
 /// Render the Markdown of every entry, reusing results whose inputs have not changed.
 fn render_markdown_cached(
@@ -250,29 +318,26 @@ fn render_markdown_cached(
 ) -> Vec<Arc<Rendered>> {
     let index = LinkIndex::new(site);
     let structure = structure_fingerprint(site, i18n);
+    let reusable = cache.structure == structure && cache.bodies.len() == site.entries.len();
     let results: Vec<Arc<Rendered>> = (0..site.entries.len())
         .into_par_iter()
         .map(|id| {
-            let e = &site.entries[id];
-            match cache.get(&(e.key.clone(), e.lang)) {
-                Some((hash, fp, r)) if *fp == structure && *hash == site.pages[e.page].hash => {
-                    r.clone()
+            let page = &site.pages[site.entries[id].page];
+            match cache.bodies.get(id).filter(|_| reusable) {
+                Some((then, body)) if Arc::ptr_eq(then, page) || then.hash == page.hash => {
+                    body.clone()
                 }
                 _ => Arc::new(render_entry(site, i18n, &index, id)),
             }
         })
         .collect();
     if cache_keep {
-        *cache = site
+        cache.structure = structure;
+        cache.bodies = site
             .entries
             .iter()
             .zip(&results)
-            .map(|(e, r)| {
-                (
-                    (e.key.clone(), e.lang),
-                    (site.pages[e.page].hash.clone(), structure, r.clone()),
-                )
-            })
+            .map(|(e, r)| (site.pages[e.page].clone(), r.clone()))
             .collect();
     }
     for (id, r) in results.iter().enumerate() {
@@ -293,8 +358,8 @@ fn render_markdown_cached(
 
 /// A hash of everything a page's rendered Markdown depends on besides its own text.
 fn structure_fingerprint(site: &Site, i18n: &I18n) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
     for e in &site.entries {
         (&e.key.0, e.lang, &e.path, &site.pages[e.page].file.path).hash(&mut h);
     }
@@ -470,7 +535,7 @@ pub fn write_site_cached(
     cache: &Cache,
 ) {
     write_pages(loaded, out, ebooks, report, cache);
-    write_search(loaded, out, report, cache);
+    write_indexes(loaded, out, report, cache);
 }
 
 /// Everything but the search index: what a reader sees first (serve reloads after this).
@@ -501,12 +566,9 @@ pub fn write_pages(
         Ebooks::OnRequest => write_covers(loaded, out, &mut report.diagnostics),
     };
     let pages = cache.keep.then_some(&cache.html);
-    if let Some(p) = pages {
-        p.validate(renderer.sources, loaded.i18n.fingerprint);
-    }
-    let problems = report.time("html", |_| renderer.render_site(&views, out, pages));
+    let (rendered, problems) = report.time("html", |_| renderer.render_site(&views, out, pages));
     report.diagnostics.extend(problems);
-    report.pages = site.entries.len();
+    report.pages = rendered;
     let extra = report.time("extras", |_| {
         write_extras(site, &loaded.i18n, &renderer, out)
     });
@@ -517,9 +579,12 @@ pub fn write_pages(
     report.diagnostics.extend(loaded.i18n.missing_keys());
 }
 
-/// The search index of every language.
-pub fn write_search(loaded: &Loaded, out: &Output, report: &mut BuildReport, cache: &Cache) {
+/// What machines read rather than people: the search index of every language, the feeds,
+/// the sitemap and robots.txt (serve mode makes these after the browser has reloaded).
+pub fn write_indexes(loaded: &Loaded, out: &Output, report: &mut BuildReport, cache: &Cache) {
     let site = &loaded.site;
+    let feeds = report.time("feeds", |_| write_feeds(site, &loaded.i18n, out));
+    report.diagnostics.extend(feeds);
     let search = report.time("search", |_| {
         crate::render::search::write_cached(
             site,
@@ -594,14 +659,14 @@ fn write_covers(
         .collect()
 }
 
-fn write_extras(
-    site: &Site,
-    i18n: &I18n,
-    renderer: &HtmlRenderer,
+/// Write a file, or say why it could not be written.
+fn put(
     out: &Output,
-) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    let mut put = |rel: &str, bytes: Result<Vec<u8>, Diagnostic>| match bytes {
+    problems: &mut Vec<Diagnostic>,
+    rel: &str,
+    bytes: Result<Vec<u8>, Diagnostic>,
+) {
+    match bytes {
         Ok(b) => {
             if let Err(e) = out.write(rel, &b) {
                 problems.push(Diagnostic::error(
@@ -611,15 +676,32 @@ fn write_extras(
             }
         }
         Err(d) => problems.push(d),
-    };
-    for lang in 0..site.config.languages.len() {
-        put(
-            &format!("{}/reports/atom.xml", site.config.languages[lang].code),
-            Ok(feeds::atom(site, i18n, lang)),
-        );
     }
-    put("sitemap.xml", Ok(feeds::sitemap(site)));
-    put("robots.txt", Ok(feeds::robots(site)));
+}
+
+/// The Atom feed of each language's reports, the sitemap and robots.txt.
+fn write_feeds(site: &Site, i18n: &I18n, out: &Output) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for lang in 0..site.config.languages.len() {
+        let rel = format!("{}/reports/atom.xml", site.config.languages[lang].code);
+        put(out, &mut problems, &rel, Ok(feeds::atom(site, i18n, lang)));
+    }
+    put(out, &mut problems, "sitemap.xml", Ok(feeds::sitemap(site)));
+    put(out, &mut problems, "robots.txt", Ok(feeds::robots(site)));
+    problems
+}
+
+/// The files beside the pages: the root chooser, the 404 page, the theme's static files and
+/// the content's images.
+fn write_extras(
+    site: &Site,
+    i18n: &I18n,
+    renderer: &HtmlRenderer,
+    out: &Output,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut put =
+        |rel: &str, bytes: Result<Vec<u8>, Diagnostic>| put(out, &mut problems, rel, bytes);
     put(".nojekyll", Ok(Vec::new()));
     let chooser = chooser_context(site, i18n);
     put(

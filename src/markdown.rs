@@ -19,7 +19,7 @@ use crate::diagnostic::Severity;
 use crate::text::{Quotes, localize_quotes, slugify, word_count};
 
 /// A heading of the page, for the table of contents and anchor checks.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Heading {
     pub level: u8,
     pub id: String,
@@ -89,6 +89,12 @@ pub struct Rendered {
     pub has_code: bool,
     pub problems: Vec<Problem>,
     pub anchors: Vec<AnchorCheck>,
+    /// A hash of all a page shows of this body (HTML, contents, words), so that serve mode
+    /// can tell a changed body without comparing or hashing its HTML again.
+    pub fingerprint: u64,
+    /// The files under `media/` the HTML links, found when the image check first asks; kept
+    /// with the body, so serve mode scans only bodies that changed.
+    pub media: std::sync::OnceLock<Vec<String>>,
 }
 
 /// The Markdown extensions guidebook reads; `check` parses with the same ones.
@@ -456,6 +462,11 @@ impl<'a> Writer<'_, 'a> {
             html = sanitize(&html);
         }
         self.out.html = html;
+        let out = &self.out;
+        self.out.fingerprint = std::hash::BuildHasher::hash_one(
+            &rustc_hash::FxBuildHasher,
+            (&out.html, &out.toc, out.words, out.has_code),
+        );
         self.out
     }
 

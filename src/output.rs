@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use crate::diagnostic::Diagnostic;
 
@@ -19,8 +19,8 @@ pub const MARKER: &str = ".guidebook-output";
 pub enum Output {
     /// A folder on disk.
     Disk(PathBuf),
-    /// Files kept in memory, for serve mode.
-    Memory(Mutex<BTreeMap<String, Vec<u8>>>),
+    /// Files kept in memory, for serve mode; shared, so an unchanged page is not copied.
+    Memory(Mutex<BTreeMap<String, Arc<Vec<u8>>>>),
 }
 
 impl Output {
@@ -34,18 +34,26 @@ impl Output {
                 }
                 std::fs::write(path, bytes)
             }
+            Output::Memory(_) => self.write_shared(rel, Arc::new(bytes.to_vec())),
+        }
+    }
+
+    /// Write one file that the caller keeps too (serve mode's cached pages).
+    pub fn write_shared(&self, rel: &str, bytes: Arc<Vec<u8>>) -> io::Result<()> {
+        match self {
+            Output::Disk(_) => self.write(rel, &bytes),
             Output::Memory(files) => {
                 files
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
-                    .insert(rel.to_string(), bytes.to_vec());
+                    .insert(rel.to_string(), bytes);
                 Ok(())
             }
         }
     }
 
     /// The files written into memory (empty for a folder on disk).
-    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+    pub fn into_files(self) -> BTreeMap<String, Arc<Vec<u8>>> {
         match self {
             Output::Disk(_) => BTreeMap::new(),
             Output::Memory(files) => files.into_inner().unwrap_or_else(|e| e.into_inner()),

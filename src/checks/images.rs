@@ -25,7 +25,7 @@ pub fn check(site: &Site, problems: &mut Vec<Diagnostic>) {
     for rel in site.assets.iter().filter(|p| is_image(p)) {
         let name = rel.to_string_lossy().replace('\\', "/");
         let path = Path::new(CONTENT_DIR).join(rel);
-        if !shown.contains(&name) {
+        if !shown.contains(name.as_str()) {
             problems.push(
                 Diagnostic::warning("unused-image", format!("no page shows the image {CONTENT_DIR}/{name}"))
                     .at(Location::file(&path))
@@ -53,11 +53,19 @@ fn is_image(path: &Path) -> bool {
 }
 
 /// Every file under `media/` that a rendered page links, relative to `content/`.
-fn shown_media(site: &Site) -> HashSet<String> {
+fn shown_media(site: &Site) -> HashSet<&str> {
+    site.bodies
+        .iter()
+        .flat_map(|body| body.media.get_or_init(|| linked_media(&body.html)))
+        .map(String::as_str)
+        .collect()
+}
+
+/// The files under `media/` that one page's HTML links.
+fn linked_media(html: &str) -> Vec<String> {
     let marker = format!("{MEDIA_DIR}/");
-    let mut shown = HashSet::new();
-    for body in &site.bodies {
-        let html = &body.html;
+    let mut shown = Vec::new();
+    {
         for (i, _) in html.match_indices(&marker) {
             let starts_url = i == 0 || matches!(html.as_bytes()[i - 1], b'/' | b'"' | b'\'');
             if !starts_url {
@@ -67,7 +75,7 @@ fn shown_media(site: &Site) -> HashSet<String> {
             let end = rest
                 .find(|c: char| "\"'#?<> )".contains(c))
                 .unwrap_or(rest.len());
-            shown.insert(percent_decode(&rest[..end].replace("&amp;", "&")));
+            shown.push(percent_decode(&rest[..end].replace("&amp;", "&")));
         }
     }
     shown

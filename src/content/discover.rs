@@ -83,7 +83,7 @@ pub struct SourceFile {
 }
 
 /// Everything `discover` found: Markdown files and the other files (images, PDFs) to publish.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Discovered {
     pub files: Vec<SourceFile>,
     /// Non-Markdown files, relative to `content/` (`images/cycle.tr.svg`).

@@ -19,6 +19,9 @@ pub struct Page {
     pub body_line: usize,
     /// The first 12 hex digits of the SHA-256 of the file's bytes (what translations record).
     pub hash: String,
+    /// A hash of the text before the body (the front matter): what lists, menus and switchers
+    /// of other pages can show of this file. Serve mode re-renders every page when it changes.
+    pub front_hash: u64,
 }
 
 /// The short hash translations record as `source_hash`.
@@ -68,7 +71,9 @@ pub fn parse_text(file: SourceFile, text: &str) -> Result<Page, Vec<Diagnostic>>
         ]);
     };
     let front = front_matter::parse(&file, &split)?;
+    let head = &text[..text.len() - split.body.len()];
     Ok(Page {
+        front_hash: std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, head),
         body: split.body.to_string(),
         body_line: split.body_line,
         front,

@@ -9,6 +9,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use super::discover::{Collection, ContentKey, slug_of};
 use super::front_matter::{Meta, Stage};
@@ -77,10 +80,13 @@ pub struct LangTree {
 #[derive(Debug)]
 pub struct Site {
     pub config: Config,
-    /// Every parsed file (sources and translations); entries point into it.
-    pub pages: Vec<Page>,
+    /// Every parsed file (sources and translations); entries point into it. Shared, so serve
+    /// mode keeps unchanged files between builds without copying them.
+    pub pages: Vec<Arc<Page>>,
     pub entries: Vec<Entry>,
-    pub index: HashMap<(ContentKey, usize), EntryId>,
+    /// Each content key's position among the keys: the entry of key `k` in language `l` is
+    /// `l × keys + k`, so finding a translation needs no string.
+    pub keys: HashMap<ContentKey, usize>,
     pub trees: Vec<LangTree>,
     /// Files under `content/` that are not Markdown (images), relative to `content/`.
     pub assets: Vec<PathBuf>,
@@ -92,7 +98,8 @@ pub struct Site {
 impl Site {
     /// The entry of a content key in a language.
     pub fn lookup(&self, key: &ContentKey, lang: usize) -> Option<EntryId> {
-        self.index.get(&(key.clone(), lang)).copied()
+        let k = self.keys.get(key)?;
+        (lang < self.config.languages.len()).then(|| lang * self.keys.len() + k)
     }
 
     /// The source-language front matter of an entry.
@@ -102,8 +109,8 @@ impl Site {
 
     /// All entries of the same key, one per language, in the order of `site.yaml`.
     pub fn translations(&self, id: EntryId) -> impl Iterator<Item = EntryId> + '_ {
-        let key = &self.entries[id].key;
-        (0..self.config.languages.len()).filter_map(move |l| self.lookup(key, l))
+        let n = self.keys.len();
+        (0..self.config.languages.len()).map(move |l| l * n + id % n)
     }
 
     /// The rendered body of an entry.
@@ -123,7 +130,7 @@ impl Site {
 /// Assemble parsed pages into the site; problems of the whole (duplicates, orphans) are reported.
 pub fn assemble(
     config: Config,
-    pages: Vec<Page>,
+    pages: Vec<Arc<Page>>,
     assets: Vec<PathBuf>,
     drafts: bool,
     problems: &mut Vec<Diagnostic>,
@@ -134,44 +141,53 @@ pub fn assemble(
         .filter(|p| p.file.is_source && p.front.draft && !drafts)
         .map(|p| p.file.key.clone())
         .collect();
-    let pages: Vec<Page> = pages
+    let pages: Vec<Arc<Page>> = pages
         .into_iter()
         .filter(|p| drafts || !p.front.draft)
         .filter(|p| !draft_sources.contains(&p.file.key))
         .collect();
-    let sources: BTreeMap<ContentKey, usize> = pages
+    let sources: BTreeMap<&ContentKey, usize> = pages
         .iter()
         .enumerate()
         .filter(|(_, p)| p.file.is_source)
-        .map(|(i, p)| (p.file.key.clone(), i))
+        .map(|(i, p)| (&p.file.key, i))
         .collect();
-    let mut translations: HashMap<(ContentKey, usize), usize> = HashMap::new();
+    // Translations by source file and language.
+    let mut translations: HashMap<(usize, usize), usize> = HashMap::new();
     for (i, p) in pages.iter().enumerate().filter(|(_, p)| !p.file.is_source) {
-        if sources.contains_key(&p.file.key) {
-            translations.insert((p.file.key.clone(), p.file.lang), i);
-        } else {
-            problems.push(orphan(p));
+        match sources.get(&p.file.key) {
+            Some(&source) => {
+                translations.insert((source, p.file.lang), i);
+            }
+            None => problems.push(orphan(p)),
         }
     }
     check_sources(&pages, &sources, problems);
+    let keys: Vec<(ContentKey, usize)> = sources.into_iter().map(|(k, s)| (k.clone(), s)).collect();
     let mut site = Site {
         config,
         pages,
         entries: Vec::new(),
-        index: HashMap::new(),
+        keys: keys
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (k.clone(), i))
+            .collect(),
         trees: Vec::new(),
         assets,
         bodies: Vec::new(),
     };
-    for lang in 0..site.config.languages.len() {
-        for (key, &source) in &sources {
-            let page = translations.get(&(key.clone(), lang)).copied();
-            let entry = make_entry(&site, key, lang, source, page);
-            site.index.insert((key.clone(), lang), site.entries.len());
-            site.entries.push(entry);
-        }
-    }
-    site.trees = (0..site.config.languages.len())
+    let languages = site.config.languages.len();
+    site.entries = (0..languages * keys.len())
+        .into_par_iter()
+        .map(|id| {
+            let (lang, (key, source)) = (id / keys.len(), &keys[id % keys.len()]);
+            let page = translations.get(&(*source, lang)).copied();
+            make_entry(&site, key, lang, *source, page)
+        })
+        .collect();
+    site.trees = (0..languages)
+        .into_par_iter()
         .map(|l| build_tree(&site, l))
         .collect();
     site
@@ -248,8 +264,8 @@ fn entry_path(lang: &str, source: &Page) -> String {
 
 /// Duplicate chapter numbers and slugs are errors; gaps in the chapter order are warnings.
 fn check_sources(
-    pages: &[Page],
-    sources: &BTreeMap<ContentKey, usize>,
+    pages: &[Arc<Page>],
+    sources: &BTreeMap<&ContentKey, usize>,
     problems: &mut Vec<Diagnostic>,
 ) {
     let mut chapters: BTreeMap<u32, &Page> = BTreeMap::new();

@@ -11,6 +11,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use tera::{Context, Kwargs, State, Tera};
 
+mod cache;
+
+use cache::Fingerprints;
+pub use cache::PageCache;
+
 use super::views::{PageContext, PageView, Target, ViewBuilder};
 use crate::content::{Collection, EntryId, Site};
 use crate::diagnostic::{Diagnostic, Location};
@@ -197,72 +202,93 @@ impl HtmlRenderer {
             .map_err(|e| template_error(&self.template_dir, &e, template))
     }
 
-    /// Render every entry page and list page of the site into `out`.
+    /// Render every entry page and list page of the site into `out`; with serve mode's cache,
+    /// only the pages whose inputs changed since the last build. Returns how many pages were
+    /// rendered, and the problems.
     pub fn render_site(
         &self,
         views: &ViewBuilder<'_>,
         out: &Output,
         cache: Option<&PageCache>,
-    ) -> Vec<Diagnostic> {
+    ) -> (usize, Vec<Diagnostic>) {
         let site = views.site;
-        let pages: Vec<EntryId> = (0..site.entries.len())
+        let prints = cache.map(|_| Fingerprints::new(views, self.sources));
+        let last = cache.map(PageCache::take).unwrap_or_default();
+        let entries = (0..site.entries.len())
             .filter(|id| !is_list(site, *id))
-            .collect();
-        let mut problems: Vec<Diagnostic> = pages
-            .par_iter()
-            .filter_map(|&id| {
-                let (template, ctx) = self.entry_page(views, id);
-                self.write_page(out, &entry_path(site, id), template, &ctx, cache)
-                    .err()
-            })
-            .collect();
+            .collect::<Vec<EntryId>>()
+            .into_par_iter()
+            .map(|id| {
+                let fp = prints.as_ref().map(|f| f.entry(id));
+                self.make_page(out, &last, entry_path(site, id), fp, || {
+                    let (template, ctx) = self.entry_page(views, id);
+                    self.render(template, &ctx)
+                })
+            });
         let lists: Vec<(usize, ListPage)> = (0..site.config.languages.len())
             .flat_map(|l| list_pages(site, l).into_iter().map(move |p| (l, p)))
             .collect();
-        problems.extend(
-            lists
-                .par_iter()
-                .filter_map(|(lang, page)| {
-                    let path = page.path(site, *lang);
-                    let (template, ctx) = self.list_page(views, *lang, page, &path);
-                    self.write_page(out, &format!("{path}index.html"), template, &ctx, cache)
-                        .err()
-                })
-                .collect::<Vec<_>>(),
-        );
-        problems
+        let lists = lists.par_iter().map(|(lang, page)| {
+            let path = page.path(site, *lang);
+            let index = site.trees[*lang].indexes.get(&page.collection).copied();
+            let fp = prints.as_ref().map(|f| f.list(&path, index));
+            self.make_page(out, &last, format!("{path}index.html"), fp, || {
+                let (template, ctx) = self.list_page(views, *lang, page, &path);
+                self.render(template, &ctx)
+            })
+        });
+        let made: Vec<Made> = entries.chain(lists).collect();
+        let rendered = made.iter().filter(|m| m.rendered).count();
+        let mut problems = Vec::new();
+        let mut keep = cache::CachedPages::default();
+        for m in made {
+            problems.extend(m.problem);
+            if let (Some(fp), Some(bytes)) = (m.fingerprint, m.bytes) {
+                keep.insert(m.rel, (fp, bytes));
+            }
+        }
+        if let Some(c) = cache {
+            c.keep(keep);
+        }
+        (rendered, problems)
     }
 
-    /// Render a page and write it; with a cache, a page whose context did not change since the
-    /// last build is written from the cache without running the template.
-    fn write_page(
+    /// Write one page: the last build's bytes when its inputs (`fingerprint`) are the same,
+    /// else what `render` makes. The bytes are kept only when there is a fingerprint (serve
+    /// mode), so a build to disk holds no more pages in memory than it renders at once.
+    fn make_page(
         &self,
         out: &Output,
-        rel: &str,
-        template: &str,
-        ctx: &PageContext,
-        cache: Option<&PageCache>,
-    ) -> Result<(), Diagnostic> {
-        let print = cache.map(|_| fingerprint(template, ctx));
-        let cached = cache.zip(print).and_then(|(c, fp)| {
-            let pages = c.pages.lock().unwrap_or_else(|e| e.into_inner());
-            pages
-                .get(rel)
-                .filter(|(old, _)| *old == fp)
-                .map(|(_, bytes)| bytes.clone())
-        });
-        let bytes = match cached {
-            Some(bytes) => bytes,
-            None => Arc::new(self.render(template, ctx)?.into_bytes()),
+        last: &cache::CachedPages,
+        rel: String,
+        fingerprint: Option<u64>,
+        render: impl FnOnce() -> Result<String, Diagnostic>,
+    ) -> Made {
+        let reused = last
+            .get(&rel)
+            .filter(|(then, _)| Some(*then) == fingerprint)
+            .map(|(_, bytes)| bytes.clone());
+        let rendered = reused.is_none();
+        let bytes = match reused {
+            Some(bytes) => Ok(bytes),
+            None => render().map(|html| Arc::new(html.into_bytes())),
         };
-        if let (Some(c), Some(fp)) = (cache, print) {
-            c.pages
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(rel.to_string(), (fp, bytes.clone()));
+        let written = bytes.and_then(|b| {
+            out.write_shared(&rel, b.clone())
+                .map(|()| b)
+                .map_err(|e| Diagnostic::error("output", format!("cannot write {rel}: {e}")))
+        });
+        let (bytes, problem) = match written {
+            Ok(b) => (fingerprint.map(|_| b), None),
+            Err(d) => (None, Some(d)),
+        };
+        Made {
+            rel,
+            fingerprint,
+            bytes,
+            rendered,
+            problem,
         }
-        out.write(rel, &bytes)
-            .map_err(|e| Diagnostic::error("output", format!("cannot write {rel}: {e}")))
     }
 
     fn entry_page(&self, views: &ViewBuilder<'_>, id: EntryId) -> (&'static str, PageContext) {
@@ -377,6 +403,17 @@ impl HtmlRenderer {
     }
 }
 
+/// What writing one page did.
+struct Made {
+    rel: String,
+    fingerprint: Option<u64>,
+    /// The bytes, kept for serve mode's cache.
+    bytes: Option<Arc<Vec<u8>>>,
+    /// Whether the template ran (the page was not reused).
+    rendered: bool,
+    problem: Option<Diagnostic>,
+}
+
 /// How many chapters a chapter page lists at most; a longer guide shows the chapters around
 /// the current one, so a page's size does not grow with the number of chapters.
 const CHAPTER_WINDOW: usize = 30;
@@ -391,49 +428,6 @@ fn chapter_window(chapters: &[EntryId], current: EntryId) -> &[EntryId] {
         .saturating_sub(CHAPTER_WINDOW / 2)
         .min(chapters.len() - CHAPTER_WINDOW);
     &chapters[start..start + CHAPTER_WINDOW]
-}
-
-/// Rendered pages by output path, with the fingerprint they were rendered from.
-type CachedPages = std::collections::HashMap<String, (u64, Arc<Vec<u8>>)>;
-
-/// The HTML of each page with a fingerprint of its template and context (serve mode).
-#[derive(Default)]
-pub struct PageCache {
-    pages: std::sync::Mutex<CachedPages>,
-    /// The templates and UI strings the cached pages were made with.
-    made_with: std::sync::Mutex<Option<(u64, u64)>>,
-}
-
-impl PageCache {
-    /// Forget every page when the templates or the UI strings changed since the last build.
-    pub fn validate(&self, templates: u64, strings: u64) {
-        let mut made_with = self.made_with.lock().unwrap_or_else(|e| e.into_inner());
-        if *made_with != Some((templates, strings)) {
-            self.pages.lock().unwrap_or_else(|e| e.into_inner()).clear();
-            *made_with = Some((templates, strings));
-        }
-    }
-}
-
-/// A hash of everything a page's HTML is made from: the template's name and the context.
-/// Templates themselves are part of the site's structure: a template change starts serve's
-/// caches afresh.
-fn fingerprint(template: &str, ctx: &PageContext) -> u64 {
-    use std::hash::Hasher;
-    struct HashWriter(std::collections::hash_map::DefaultHasher);
-    impl std::io::Write for HashWriter {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.write(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut w = HashWriter(std::collections::hash_map::DefaultHasher::new());
-    w.0.write(template.as_bytes());
-    let _ = serde_json::to_writer(&mut w, ctx);
-    w.0.finish()
 }
 
 /// A generated list page: a collection's index, or practices of one country.

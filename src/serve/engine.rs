@@ -11,16 +11,39 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::build::{BuildReport, Cache, Ebooks, Loaded, load_cached, write_pages, write_search};
+use crate::build::{BuildReport, Cache, Ebooks, Loaded, load_cached, write_indexes, write_pages};
 use crate::diagnostic::Diagnostic;
 use crate::output::Output;
 use crate::render::epub;
 
-/// Where the search index lives in the output (`search/tr/…`).
-const SEARCH_PREFIX: &str = "search/";
+/// Files by path below the site root; shared between builds, so an unchanged file is neither
+/// copied nor compared byte by byte.
+pub type FileMap = BTreeMap<String, Arc<Vec<u8>>>;
 
-/// The files of the built site, by path below the site root.
-pub type Files = BTreeMap<String, Vec<u8>>;
+/// The files of the built site: the pages readers see, and the indexes (search index, feeds,
+/// sitemap) made after them, so that a browser reloads before the indexes are done.
+#[derive(Default, Clone)]
+pub struct Files {
+    pub pages: Arc<FileMap>,
+    pub indexes: Arc<FileMap>,
+}
+
+impl Files {
+    /// The file at a path below the site root.
+    pub fn get(&self, path: &str) -> Option<&Arc<Vec<u8>>> {
+        self.pages.get(path).or_else(|| self.indexes.get(path))
+    }
+
+    /// Whether a file exists.
+    pub fn contains_key(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+
+    /// Every path, pages first.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.pages.keys().chain(self.indexes.keys())
+    }
+}
 
 /// What a successful rebuild did.
 #[derive(Debug)]
@@ -66,17 +89,21 @@ impl Engine {
         self.files.clone()
     }
 
-    /// Build again; `fresh` forgets everything kept (after a change of `site.yaml`).
+    /// Build again, looking at every file; `fresh` forgets everything kept (after a change of
+    /// `site.yaml`).
     pub fn rebuild(&mut self, fresh: bool) -> Result<Outcome, Vec<Diagnostic>> {
-        self.rebuild_then(fresh, |_, _| {})
+        self.rebuild_then(fresh, None, |_, _| {})
     }
 
-    /// Build again, calling `pages_ready` with the new pages (and the previous search index)
-    /// as soon as they exist, before the search index is rebuilt: the browser can reload while
-    /// the index is made.
+    /// Build again, calling `pages_ready` with the new pages (and the previous indexes) as
+    /// soon as they exist, before the search index, feeds and sitemap are made: the browser
+    /// can reload meanwhile. `changed` lists the paths (relative to the site root) the watcher
+    /// reported since the last build, so that only they are looked at; `None` looks at every
+    /// file.
     pub fn rebuild_then(
         &mut self,
         fresh: bool,
+        changed: Option<&[PathBuf]>,
         pages_ready: impl FnOnce(&Outcome, Arc<Files>),
     ) -> Result<Outcome, Vec<Diagnostic>> {
         let started = Instant::now();
@@ -90,6 +117,7 @@ impl Engine {
             self.drafts,
             &mut report,
             &mut self.cache,
+            changed,
         );
         let Some(loaded) = loaded.filter(|_| !report.failed()) else {
             return Err(errors_first(report.diagnostics));
@@ -99,25 +127,23 @@ impl Engine {
         if report.failed() {
             return Err(errors_first(report.diagnostics));
         }
-        let mut files = out.into_files();
-        let old_search = self
-            .files
-            .iter()
-            .filter(|(k, _)| k.starts_with(SEARCH_PREFIX));
-        let previous: Files = old_search.map(|(k, v)| (k.clone(), v.clone())).collect();
-        files.extend(previous.clone());
+        let files = Files {
+            pages: Arc::new(out.into_files()),
+            indexes: self.files.indexes.clone(),
+        };
         let mut outcome = Outcome {
-            changed: changed_urls(&self.files, &files),
+            changed: changed_urls(&self.files.pages, &files.pages),
             rendered: report.pages,
             elapsed: started.elapsed(),
             warnings: Vec::new(),
         };
         pages_ready(&outcome, Arc::new(files.clone()));
-        let search = Output::Memory(Mutex::default());
-        write_search(&loaded, &search, &mut report, &self.cache);
-        files.retain(|k, _| !k.starts_with(SEARCH_PREFIX));
-        files.extend(search.into_files());
-        self.files = Arc::new(files);
+        let indexes = Output::Memory(Mutex::default());
+        write_indexes(&loaded, &indexes, &mut report, &self.cache);
+        self.files = Arc::new(Files {
+            pages: files.pages,
+            indexes: Arc::new(indexes.into_files()),
+        });
         self.loaded = Some(Arc::new(loaded));
         self.built_ebooks
             .lock()
@@ -182,14 +208,18 @@ pub fn url_of(path: &str) -> String {
 }
 
 /// Which URLs differ between two builds; a changed stylesheet, script or image (under `static/`
-/// or `media/`) concerns every page. Feeds, the sitemap and the search index reload nothing.
-pub fn changed_urls(old: &Files, new: &Files) -> Vec<String> {
+/// or `media/`) concerns every page.
+pub fn changed_urls(old: &FileMap, new: &FileMap) -> Vec<String> {
     let mut changed: Vec<String> = Vec::new();
     let paths = old
         .keys()
         .chain(new.keys().filter(|k| !old.contains_key(*k)));
     for path in paths {
-        if old.get(path) == new.get(path) {
+        let same = match (old.get(path), new.get(path)) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a == b,
+            _ => false,
+        };
+        if same {
             continue;
         }
         if path.ends_with(".html") {
@@ -206,10 +236,10 @@ pub fn changed_urls(old: &Files, new: &Files) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn files(items: &[(&str, &str)]) -> Files {
+    fn files(items: &[(&str, &str)]) -> FileMap {
         items
             .iter()
-            .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+            .map(|(k, v)| (k.to_string(), Arc::new(v.as_bytes().to_vec())))
             .collect()
     }
 

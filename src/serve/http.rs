@@ -156,7 +156,7 @@ pub async fn site_file(
         }
     }
     if let Some(bytes) = files.get(&path) {
-        return respond(StatusCode::OK, &path, bytes.clone(), head, &source);
+        return respond(StatusCode::OK, &path, bytes.to_vec(), head, &source);
     }
     if files.contains_key(&format!("{path}/index.html")) {
         let location = format!("{}/", uri.path());
@@ -185,7 +185,7 @@ fn not_found(files: &Files, head: bool, source: &str) -> Response {
         Some(page) => respond(
             StatusCode::NOT_FOUND,
             "404.html",
-            page.clone(),
+            page.to_vec(),
             head,
             source,
         ),

@@ -106,7 +106,7 @@ fn start(opts: &ServeOptions, base_url: &str) -> std::io::Result<Arc<ServerState
         engine: engine.clone(),
         source: RwLock::default(),
     });
-    rebuild(&state, &opts.root, "start", true, opts.quiet);
+    rebuild(&state, &opts.root, "start", true, None, opts.quiet);
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(DEBOUNCE, None, tx).map_err(std::io::Error::other)?;
     for dir in ["content", "locales", "themes"] {
@@ -141,22 +141,43 @@ fn watch_loop(
     while let Ok(first) = rx.recv() {
         let mut batches = vec![first];
         batches.extend(rx.try_iter());
-        // Reads (our own rebuild opens every file) are not changes.
-        let paths: Vec<PathBuf> = batches
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter(|e| !e.event.kind.is_access() && !e.event.kind.is_other())
-            .flat_map(|e| e.event.paths)
-            .filter(|p| !p.is_dir())
-            .collect();
+        let (paths, complete) = changed_paths(batches);
         let change = strongest(paths.iter().map(|p| classify(&root, p)));
-        if change == Change::Ignored {
+        if change == Change::Ignored && complete {
             continue;
         }
         let what = describe(&root, &paths);
-        rebuild(state, &root, &what, change == Change::Config, quiet);
+        let relative: Vec<PathBuf> = paths
+            .iter()
+            .filter(|p| classify(&root, p) != Change::Ignored)
+            .filter_map(|p| p.strip_prefix(&root).ok().map(Path::to_path_buf))
+            .collect();
+        let hint = complete.then_some(relative.as_slice());
+        rebuild(state, &root, &what, change == Change::Config, hint, quiet);
     }
+}
+
+/// The paths of a burst of events, and whether they are all that changed: when the watcher
+/// lost events (an overflowing queue) or failed, every file must be looked at.
+fn changed_paths(batches: Vec<DebounceEventResult>) -> (Vec<PathBuf>, bool) {
+    let mut complete = true;
+    let mut paths = Vec::new();
+    for batch in batches {
+        let Ok(events) = batch else {
+            complete = false;
+            continue;
+        };
+        for e in events {
+            if e.event.need_rescan() {
+                complete = false;
+            }
+            // Reads (our own rebuild opens every file) are not changes.
+            if !e.event.kind.is_access() && !e.event.kind.is_other() {
+                paths.extend(e.event.paths);
+            }
+        }
+    }
+    (paths, complete)
 }
 
 fn describe(root: &Path, paths: &[PathBuf]) -> String {
@@ -175,7 +196,14 @@ fn describe(root: &Path, paths: &[PathBuf]) -> String {
 }
 
 /// Rebuild and tell the browsers; one line in the terminal.
-fn rebuild(state: &ServerState, root: &Path, what: &str, fresh: bool, quiet: bool) {
+fn rebuild(
+    state: &ServerState,
+    root: &Path,
+    what: &str,
+    fresh: bool,
+    changed: Option<&[PathBuf]>,
+    quiet: bool,
+) {
     let publish = |outcome: &engine::Outcome, files: Arc<engine::Files>| {
         *state.files.write().unwrap_or_else(|e| e.into_inner()) = files;
         let had_overlay = state
@@ -195,7 +223,7 @@ fn rebuild(state: &ServerState, root: &Path, what: &str, fresh: bool, quiet: boo
         .engine
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .rebuild_then(fresh, publish);
+        .rebuild_then(fresh, changed, publish);
     match result {
         Ok(outcome) => {
             let engine = state.engine.lock().unwrap_or_else(|e| e.into_inner());

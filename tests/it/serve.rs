@@ -310,54 +310,85 @@ impl Lcg {
     }
 }
 
+/// The files of an engine's last good build, or `None` when its build failed.
+fn outcome_files(
+    result: Result<guidebook::serve::engine::Outcome, Vec<guidebook::diagnostic::Diagnostic>>,
+    engine: &Engine,
+) -> Option<std::sync::Arc<guidebook::serve::engine::Files>> {
+    result.ok().map(|_| engine.files())
+}
+
+/// The paths whose files differ between two builds (both failed: none).
+fn differing(
+    a: &Option<std::sync::Arc<guidebook::serve::engine::Files>>,
+    b: &Option<std::sync::Arc<guidebook::serve::engine::Files>>,
+) -> Vec<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => a
+            .keys()
+            .chain(b.keys())
+            .filter(|k| a.get(k) != b.get(k))
+            .cloned()
+            .collect(),
+        (None, None) => Vec::new(),
+        _ => vec!["(one build failed, the other did not)".to_string()],
+    }
+}
+
 #[test]
 fn incremental_rebuilds_equal_a_fresh_build() {
     let site = SiteTest::new("basic");
     let base = "http://127.0.0.1:1/";
-    let mut engine = Engine::new(&site.root, base, false, Ebooks::OnRequest);
-    engine.rebuild(true).unwrap();
+    // One engine looks at every file, one only at the paths a watcher would report.
+    let mut looking = Engine::new(&site.root, base, false, Ebooks::OnRequest);
+    let mut told = Engine::new(&site.root, base, false, Ebooks::OnRequest);
+    looking.rebuild(true).unwrap();
+    told.rebuild(true).unwrap();
     let mut rng = Lcg(20261122);
     let mut log = Vec::new();
-    for step in 0..30 {
-        let op = apply_random_change(&site, &mut rng, step);
+    for step in 0..45 {
+        let (op, paths) = apply_random_change(&site, &mut rng, step);
         log.push(op);
-        let incremental = engine.rebuild(false).map(|_| engine.files());
+        let fresh_config = paths.iter().any(|p| p == "site.yaml");
+        let a = looking.rebuild(fresh_config);
+        let a = outcome_files(a, &looking);
+        let hint: Vec<std::path::PathBuf> = paths.iter().map(std::path::PathBuf::from).collect();
+        let b = told.rebuild_then(fresh_config, Some(&hint), |_, _| {});
+        let b = outcome_files(b, &told);
         let mut fresh = Engine::new(&site.root, base, false, Ebooks::OnRequest);
-        let full = fresh.rebuild(true).map(|_| fresh.files());
-        match (incremental, full) {
-            (Ok(a), Ok(b)) => {
-                let differing: Vec<&String> = a
-                    .keys()
-                    .chain(b.keys())
-                    .filter(|k| a.get(*k) != b.get(*k))
-                    .collect();
-                assert!(differing.is_empty(), "after {log:?}: {differing:?} differ");
-            }
-            (Err(_), Err(_)) => {}
-            (a, b) => panic!(
-                "after {log:?}: incremental ok={} but full ok={}",
-                a.is_ok(),
-                b.is_ok()
-            ),
-        }
+        let full = fresh.rebuild(true);
+        let full = outcome_files(full, &fresh);
+        let (da, db) = (differing(&a, &full), differing(&b, &full));
+        assert!(
+            da.is_empty(),
+            "looking at every file, after {log:?}: {da:?} differ"
+        );
+        assert!(
+            db.is_empty(),
+            "told the changed paths, after {log:?}: {db:?} differ"
+        );
     }
 }
 
-fn apply_random_change(site: &SiteTest, rng: &mut Lcg, step: usize) -> String {
+/// Change the site at random; returns what was done and the paths it touched.
+fn apply_random_change(site: &SiteTest, rng: &mut Lcg, step: usize) -> (String, Vec<String>) {
     let pages = [
         "content/pages/about.md",
         "content/guide/02-second.md",
         "content/practices/peer.md",
         "content/guide/01-isik.tr.md",
+        "content/guide/01-isik.md",
     ];
-    match rng.next(7) {
+    let extra = |n: usize| format!("content/pages/extra-{n}.md");
+    let one = |op: String, path: &str| (op, vec![path.to_string()]);
+    match rng.next(10) {
         5 => {
             let path = "themes/default/templates/page.html";
             let text = site
                 .read(path)
                 .replace("<article", &format!("<article data-step=\"{step}\""));
             site.file(path, &text);
-            format!("template {path}")
+            one(format!("template {path}"), path)
         }
         6 => {
             let path = "locales/lt/main.ftl";
@@ -365,17 +396,17 @@ fn apply_random_change(site: &SiteTest, rng: &mut Lcg, step: usize) -> String {
                 .read(path)
                 .replace("site-title = ", &format!("site-title = {step} "));
             site.file(path, &text);
-            format!("locale {path}")
+            one(format!("locale {path}"), path)
         }
         0 => {
             let path = pages[rng.next(pages.len())];
             if let Ok(text) = std::fs::read_to_string(site.root.join(path)) {
                 site.file(path, &format!("{text}\nEdit number {step}.\n"));
             }
-            format!("edit {path}")
+            one(format!("edit {path}"), path)
         }
         1 => {
-            let path = format!("content/pages/extra-{}.md", rng.next(3));
+            let path = extra(rng.next(3));
             site.file(
                 &path,
                 &format!(
@@ -383,26 +414,56 @@ fn apply_random_change(site: &SiteTest, rng: &mut Lcg, step: usize) -> String {
                     rng.next(9)
                 ),
             );
-            format!("add {path}")
+            one(format!("add {path}"), &path)
         }
         2 => {
-            let path = format!("content/pages/extra-{}.md", rng.next(3));
+            let path = extra(rng.next(3));
             let _ = std::fs::remove_file(site.root.join(&path));
-            format!("delete {path}")
+            one(format!("delete {path}"), &path)
         }
         3 => {
-            let (from, to) = (
-                format!("content/pages/extra-{}.md", rng.next(3)),
-                format!("content/pages/extra-{}.md", rng.next(3)),
-            );
+            let (from, to) = (extra(rng.next(3)), extra(rng.next(3)));
             let _ = std::fs::rename(site.root.join(&from), site.root.join(&to));
-            format!("rename {from} {to}")
+            (format!("rename {from} {to}"), vec![from, to])
+        }
+        7 => {
+            let path = format!("content/pages/extra-{}.tr.md", rng.next(3));
+            if rng.next(2) == 0 {
+                let _ = std::fs::remove_file(site.root.join(&path));
+                one(format!("delete {path}"), &path)
+            } else {
+                site.file(
+                    &path,
+                    &format!("---\ntitle: Ek sayfa {step}\n---\nMetin {step}.\n"),
+                );
+                one(format!("add {path}"), &path)
+            }
+        }
+        8 => {
+            let path = "content/guide/01-isik.md";
+            let text = site.read(path);
+            let marked = format!("{} {step}\n", text.trim_end());
+            site.file(path, &marked);
+            one(format!("edit source of a translation {path}"), path)
+        }
+        9 => {
+            let path = "site.yaml";
+            let text = site.read(path);
+            let flipped = if text.contains("eu_funding: false") {
+                text.replace("eu_funding: false", "eu_funding: true")
+            } else if text.contains("eu_funding: true") {
+                text.replace("eu_funding: true", "eu_funding: false")
+            } else {
+                format!("{text}\neu_funding: false\n")
+            };
+            site.file(path, &flipped);
+            one(format!("config {path}"), path)
         }
         _ => {
             let path = "content/guide/01-isik.tr.md";
             let text = site.read(path);
             site.file(path, &text.replace("Işık, ", &format!("Işık {step}, ")));
-            format!("retitle {path}")
+            one(format!("retitle {path}"), path)
         }
     }
 }
