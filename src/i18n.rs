@@ -75,6 +75,9 @@ pub struct I18n {
     pub definitions: Vec<HashMap<String, Location>>,
     /// A hash of every Fluent file's text: what the UI strings are made from.
     pub fingerprint: u64,
+    /// Each language's messages that take no arguments, formatted once: templates ask for
+    /// them on every page.
+    plain: Vec<HashMap<String, String>>,
 }
 
 /// A value passed to a UI string (`{ $minutes }`).
@@ -95,6 +98,11 @@ impl I18n {
             definitions.push(defs);
         }
         let fingerprint = locale_fingerprint(&config.root);
+        let plain = bundles
+            .iter()
+            .zip(&definitions)
+            .map(|(bundle, defs)| plain_messages(bundle, defs.keys()))
+            .collect();
         I18n {
             bundles,
             codes: config.languages.iter().map(|l| l.code.clone()).collect(),
@@ -102,6 +110,7 @@ impl I18n {
             missing: Mutex::new(BTreeSet::new()),
             definitions,
             fingerprint,
+            plain,
         }
     }
 
@@ -129,6 +138,11 @@ impl I18n {
 
     /// A UI string in exactly this language, if it has it.
     pub fn try_get(&self, lang: usize, key: &str, args: &[(&str, Arg)]) -> Option<String> {
+        if args.is_empty()
+            && let Some(text) = self.plain.get(lang).and_then(|p| p.get(key))
+        {
+            return Some(text.clone());
+        }
         let bundle = self.bundles.get(lang)?;
         let (id, attr) = match key.split_once('.') {
             Some((id, attr)) => (id, Some(attr)),
@@ -214,6 +228,20 @@ fn ftl_files(dir: &Path) -> Vec<PathBuf> {
         .unwrap_or_default();
     files.sort();
     files
+}
+
+/// The messages of a bundle that format without arguments and without errors.
+fn plain_messages<'a>(
+    bundle: &Bundle,
+    ids: impl Iterator<Item = &'a String>,
+) -> HashMap<String, String> {
+    ids.filter_map(|id| {
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, None, &mut errors);
+        errors.is_empty().then(|| (id.clone(), text.into_owned()))
+    })
+    .collect()
 }
 
 fn load_language(

@@ -7,7 +7,7 @@
 //! script is removed unless the site allows it. Problems are returned with their byte offset; the
 //! caller knows the file and turns offsets into lines.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
@@ -581,12 +581,42 @@ static SYNTAXES: LazyLock<syntect::parsing::SyntaxSet> =
     LazyLock::new(syntect::parsing::SyntaxSet::load_defaults_newlines);
 
 /// Highlight code with CSS classes (`hl-…`); `None` when the language is unknown.
+/// Highlighted code by language and text. Code is not translated, so a site in five
+/// languages has each block five times; highlighting (regular expressions, line by line) is
+/// the slowest step of Markdown, so it is done once per distinct block. Serve mode keeps the
+/// memo between builds.
+static HIGHLIGHTED: std::sync::LazyLock<
+    std::sync::RwLock<HashMap<(String, String), Option<String>>>,
+> = std::sync::LazyLock::new(Default::default);
+
+/// Past this many blocks the memo starts afresh, so a long serve session cannot grow it
+/// without bound.
+const HIGHLIGHT_MEMO_LIMIT: usize = 20_000;
+
 fn highlight(code: &str, lang: &str) -> Option<String> {
-    use syntect::html::{ClassStyle, ClassedHTMLGenerator};
-    use syntect::util::LinesWithEndings;
     if lang.is_empty() {
         return None;
     }
+    let key = (lang.to_string(), code.to_string());
+    if let Some(html) = HIGHLIGHTED
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&key)
+    {
+        return html.clone();
+    }
+    let html = highlight_now(code, lang);
+    let mut memo = HIGHLIGHTED.write().unwrap_or_else(|e| e.into_inner());
+    if memo.len() >= HIGHLIGHT_MEMO_LIMIT {
+        memo.clear();
+    }
+    memo.insert(key, html.clone());
+    html
+}
+
+fn highlight_now(code: &str, lang: &str) -> Option<String> {
+    use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+    use syntect::util::LinesWithEndings;
     let syntax = SYNTAXES.find_syntax_by_token(lang)?;
     let mut generator = ClassedHTMLGenerator::new_with_class_style(
         syntax,

@@ -118,15 +118,40 @@ fn decode_escapes(s: &str, strict: bool) -> Option<Vec<u8>> {
 }
 
 /// Count the words of plain text, for reading time and translation status.
+///
+/// A word is a run of non-space characters with at least one letter or digit in it (a lone
+/// dash is not a word). One pass over the characters: this runs on every text of every page.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let mut count = 0;
+    let mut counted = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && (c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
+        {
+            count += 1;
+            counted = true;
+        }
+    }
+    count
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_runs_with_a_letter_or_digit() {
+        assert_eq!(word_count("Işık ve İlk Adım"), 4);
+        assert_eq!(word_count("  one – two\n\tthree 4 — ... "), 4);
+        assert_eq!(word_count("Mokinių gerovė, 2026 m."), 4);
+        assert_eq!(word_count(""), 0);
+        assert_eq!(
+            word_count("a\u{a0}b"),
+            2,
+            "Unicode spaces part words, as split_whitespace"
+        );
+    }
 
     #[test]
     fn slugs_transliterate_the_partner_languages() {

@@ -178,15 +178,31 @@ impl HtmlRenderer {
 
     /// Render one template with a context.
     pub fn render(&self, template: &str, ctx: &PageContext) -> Result<String, Diagnostic> {
-        let context = Context::from_serialize(ctx)
-            .map_err(|e| template_error(&self.template_dir, &e, "internal error"))?;
-        self.tera.render(template, &context).map_err(|e| {
-            template_error(
-                &self.template_dir,
-                &e,
-                &format!("{template} failed for {}", ctx.canonical),
+        let bytes = self.render_bytes(template, ctx)?;
+        String::from_utf8(bytes).map_err(|e| {
+            Diagnostic::error(
+                "template",
+                format!("{template} made text that is not UTF-8: {e}"),
             )
         })
+    }
+
+    /// Render one template to bytes, as pages are written (Tera's output is UTF-8 already;
+    /// checking it again costs a pass over every page).
+    pub fn render_bytes(&self, template: &str, ctx: &PageContext) -> Result<Vec<u8>, Diagnostic> {
+        let context = Context::from_serialize(ctx)
+            .map_err(|e| template_error(&self.template_dir, &e, "internal error"))?;
+        let mut out = Vec::with_capacity(ctx.page.content.len() + 16 * 1024);
+        self.tera
+            .render_to(template, &context, &mut out)
+            .map_err(|e| {
+                template_error(
+                    &self.template_dir,
+                    &e,
+                    &format!("{template} failed for {}", ctx.canonical),
+                )
+            })?;
+        Ok(out)
     }
 
     /// Render a template with a free-form context (root chooser, 404).
@@ -222,7 +238,7 @@ impl HtmlRenderer {
                 let fp = prints.as_ref().map(|f| f.entry(id));
                 self.make_page(out, &last, entry_path(site, id), fp, || {
                     let (template, ctx) = self.entry_page(views, id);
-                    self.render(template, &ctx)
+                    self.render_bytes(template, &ctx)
                 })
             });
         let lists: Vec<(usize, ListPage)> = (0..site.config.languages.len())
@@ -234,7 +250,7 @@ impl HtmlRenderer {
             let fp = prints.as_ref().map(|f| f.list(&path, index));
             self.make_page(out, &last, format!("{path}index.html"), fp, || {
                 let (template, ctx) = self.list_page(views, *lang, page, &path);
-                self.render(template, &ctx)
+                self.render_bytes(template, &ctx)
             })
         });
         let made: Vec<Made> = entries.chain(lists).collect();
@@ -262,7 +278,7 @@ impl HtmlRenderer {
         last: &cache::CachedPages,
         rel: String,
         fingerprint: Option<u64>,
-        render: impl FnOnce() -> Result<String, Diagnostic>,
+        render: impl FnOnce() -> Result<Vec<u8>, Diagnostic>,
     ) -> Made {
         let reused = last
             .get(&rel)
@@ -271,7 +287,7 @@ impl HtmlRenderer {
         let rendered = reused.is_none();
         let bytes = match reused {
             Some(bytes) => Ok(bytes),
-            None => render().map(|html| Arc::new(html.into_bytes())),
+            None => render().map(Arc::new),
         };
         let written = bytes.and_then(|b| {
             out.write_shared(&rel, b.clone())
