@@ -585,9 +585,11 @@ static SYNTAXES: LazyLock<syntect::parsing::SyntaxSet> =
 /// languages has each block five times; highlighting (regular expressions, line by line) is
 /// the slowest step of Markdown, so it is done once per distinct block. Serve mode keeps the
 /// memo between builds.
-static HIGHLIGHTED: std::sync::LazyLock<
-    std::sync::RwLock<HashMap<(String, String), Option<String>>>,
-> = std::sync::LazyLock::new(Default::default);
+static HIGHLIGHTED: std::sync::LazyLock<std::sync::RwLock<HighlightMemo>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Highlighted HTML (or `None`: not highlighted) by language and code.
+type HighlightMemo = HashMap<(String, String), Option<String>>;
 
 /// Past this many blocks the memo starts afresh, so a long serve session cannot grow it
 /// without bound.
