@@ -105,9 +105,12 @@ pub fn prefix(word: &str, n: usize) -> &str {
 }
 
 /// Plain text of rendered HTML: tags dropped (inline tags without a space, so `ö<em>ğ</em>` stays
-/// one word, block tags as a space), entities decoded, white space collapsed.
+/// one word, block tags as a space), entities decoded, white space collapsed, in one pass.
 pub fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
+    let mut out = Collapsed {
+        text: String::with_capacity(html.len()),
+        space: false,
+    };
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         push_decoded(&mut out, &rest[..open]);
@@ -117,13 +120,53 @@ pub fn html_to_text(html: &str) -> String {
         };
         let tag = &rest[open + 1..open + close];
         if !is_inline(tag) {
-            out.push(' ');
+            out.space = true;
         }
         rest = &rest[open + close + 1..];
     }
     push_decoded(&mut out, rest);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out.text
 }
+
+/// Text with every run of white space written as one space, none at either end.
+struct Collapsed {
+    text: String,
+    /// Whether white space came since the last word.
+    space: bool,
+}
+
+impl Collapsed {
+    fn push_str(&mut self, s: &str) {
+        for (i, piece) in s.split(char::is_whitespace).enumerate() {
+            self.space |= i > 0;
+            if !piece.is_empty() {
+                self.word(piece);
+            }
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        if c.is_whitespace() {
+            self.space = true;
+        } else {
+            self.word(c.encode_utf8(&mut [0; 4]));
+        }
+    }
+
+    fn word(&mut self, piece: &str) {
+        if self.space && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.space = false;
+        self.text.push_str(piece);
+    }
+}
+
+/// Inline elements: their tags do not part words.
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "code", "del", "em", "i", "kbd", "mark", "s", "small", "span", "strong",
+    "sub", "sup", "u",
+];
 
 fn is_inline(tag: &str) -> bool {
     let name = tag.trim_start_matches('/');
@@ -131,27 +174,10 @@ fn is_inline(tag: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == '/')
         .next()
         .unwrap_or("");
-    matches!(
-        name.to_ascii_lowercase().as_str(),
-        "a" | "abbr"
-            | "b"
-            | "code"
-            | "del"
-            | "em"
-            | "i"
-            | "kbd"
-            | "mark"
-            | "s"
-            | "small"
-            | "span"
-            | "strong"
-            | "sub"
-            | "sup"
-            | "u"
-    )
+    INLINE_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
 }
 
-fn push_decoded(out: &mut String, text: &str) {
+fn push_decoded(out: &mut Collapsed, text: &str) {
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
