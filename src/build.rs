@@ -101,7 +101,8 @@ pub struct Cache {
     /// The last discovery, when it found no problems.
     found: Option<Arc<Discovered>>,
     markdown: MarkdownCache,
-    search: std::sync::Mutex<crate::render::search::SearchCache>,
+    /// Shared with serve's background job that makes the indexes after the pages.
+    pub search: Arc<std::sync::Mutex<crate::render::search::SearchCache>>,
     html: crate::render::html::PageCache,
 }
 
@@ -535,7 +536,8 @@ pub fn write_site_cached(
     cache: &Cache,
 ) {
     write_pages(loaded, out, ebooks, report, cache);
-    write_indexes(loaded, out, report, cache);
+    let search = cache.keep.then_some(&*cache.search);
+    write_indexes(loaded, out, report, search, &|| false);
 }
 
 /// Everything but the search index: what a reader sees first (serve reloads after this).
@@ -580,18 +582,23 @@ pub fn write_pages(
 }
 
 /// What machines read rather than people: the search index of every language, the feeds,
-/// the sitemap and robots.txt (serve mode makes these after the browser has reloaded).
-pub fn write_indexes(loaded: &Loaded, out: &Output, report: &mut BuildReport, cache: &Cache) {
+/// the sitemap and robots.txt (serve mode makes these after the browser has reloaded, and gives
+/// up when `superseded` says a newer build has begun).
+pub fn write_indexes(
+    loaded: &Loaded,
+    out: &Output,
+    report: &mut BuildReport,
+    search: Option<&std::sync::Mutex<crate::render::search::SearchCache>>,
+    superseded: &(dyn Fn() -> bool + Sync),
+) {
     let site = &loaded.site;
     let feeds = report.time("feeds", |_| write_feeds(site, &loaded.i18n, out));
     report.diagnostics.extend(feeds);
+    if superseded() {
+        return;
+    }
     let search = report.time("search", |_| {
-        crate::render::search::write_cached(
-            site,
-            &loaded.i18n,
-            out,
-            cache.keep.then_some(&cache.search),
-        )
+        crate::render::search::write_cached(site, &loaded.i18n, out, search, superseded)
     });
     report.diagnostics.extend(search);
 }

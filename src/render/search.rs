@@ -55,22 +55,25 @@ pub struct SearchCache {
 /// Write the search index of every language into `out` (nothing when `search: false`);
 /// returns the problems found.
 pub fn write(site: &Site, i18n: &I18n, out: &Output) -> Vec<Diagnostic> {
-    write_cached(site, i18n, out, None)
+    write_cached(site, i18n, out, None, &|| false)
 }
 
-/// `write`, reusing the indexes of languages whose documents did not change.
+/// `write`, reusing the indexes of languages whose documents did not change; stops early
+/// (writing an incomplete index) when `superseded` says the result is no longer wanted.
 pub fn write_cached(
     site: &Site,
     _i18n: &I18n,
     out: &Output,
     cache: Option<&Mutex<SearchCache>>,
+    superseded: &(dyn Fn() -> bool + Sync),
 ) -> Vec<Diagnostic> {
     if !site.config.search {
         return Vec::new();
     }
     let results: Vec<Result<IndexSize, Diagnostic>> = (0..site.config.languages.len())
         .into_par_iter()
-        .map(|lang| write_language(site, lang, out, cache))
+        .filter(|_| !superseded())
+        .map(|lang| write_language(site, lang, out, cache, superseded))
         .collect();
     let mut problems = Vec::new();
     for r in results {
@@ -86,6 +89,14 @@ pub fn write_cached(
         }
     }
     problems
+}
+
+/// Why an index was not finished (serve mode only, and never shown: a newer build follows).
+fn superseded_error() -> Diagnostic {
+    Diagnostic::warning(
+        "search",
+        "a newer build began before this search index was done",
+    )
 }
 
 /// A hash of what a language's index is made from: its pages' addresses, titles, summaries and
@@ -109,6 +120,7 @@ fn write_language(
     lang: usize,
     out: &Output,
     cache: Option<&Mutex<SearchCache>>,
+    superseded: &(dyn Fn() -> bool + Sync),
 ) -> Result<IndexSize, Diagnostic> {
     let code = &site.config.languages[lang].code;
     let print = cache.map(|_| fingerprint(site, lang));
@@ -122,7 +134,14 @@ fn write_language(
     let (files, documents_count) = match cached {
         Some(files) => (files, 0),
         None => {
-            let index = LangIndex::build(code, documents(site, lang));
+            let docs = documents(site, lang);
+            if superseded() {
+                return Err(superseded_error());
+            }
+            let index = LangIndex::build(code, docs);
+            if superseded() {
+                return Err(superseded_error());
+            }
             (index.files(), index.docs.len())
         }
     };

@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -15,6 +16,7 @@ use crate::build::{BuildReport, Cache, Ebooks, Loaded, load_cached, write_indexe
 use crate::diagnostic::Diagnostic;
 use crate::output::Output;
 use crate::render::epub;
+use crate::render::search::SearchCache;
 
 /// Files by path below the site root; shared between builds, so an unchanged file is neither
 /// copied nor compared byte by byte.
@@ -57,6 +59,47 @@ pub struct Outcome {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// The search index, feeds and sitemap of one build, to be made after its pages.
+pub struct IndexJob {
+    loaded: Arc<Loaded>,
+    search: Arc<Mutex<SearchCache>>,
+    generation: u64,
+    /// The engine's newest build: when it is newer than this job's, the job gives up.
+    latest: Arc<AtomicU64>,
+}
+
+/// What an index job made.
+pub struct Indexes {
+    generation: u64,
+    files: FileMap,
+    /// Problems of the indexes (as warnings; a build with errors made no job).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl IndexJob {
+    /// Make the indexes; `None` when a newer build began before they were done.
+    pub fn run(self) -> Option<Indexes> {
+        let superseded = || self.latest.load(Ordering::SeqCst) != self.generation;
+        let out = Output::Memory(Mutex::default());
+        let mut report = BuildReport::default();
+        write_indexes(
+            &self.loaded,
+            &out,
+            &mut report,
+            Some(&self.search),
+            &superseded,
+        );
+        if superseded() {
+            return None;
+        }
+        Some(Indexes {
+            generation: self.generation,
+            files: out.into_files(),
+            warnings: report.diagnostics,
+        })
+    }
+}
+
 /// Builds the site into memory again and again.
 pub struct Engine {
     root: PathBuf,
@@ -67,6 +110,8 @@ pub struct Engine {
     files: Arc<Files>,
     loaded: Option<Arc<Loaded>>,
     built_ebooks: Mutex<BTreeMap<String, Arc<Vec<u8>>>>,
+    /// The number of the newest build, which index jobs compare theirs with.
+    generation: Arc<AtomicU64>,
 }
 
 impl Engine {
@@ -81,6 +126,7 @@ impl Engine {
             files: Arc::default(),
             loaded: None,
             built_ebooks: Mutex::default(),
+            generation: Arc::default(),
         }
     }
 
@@ -95,18 +141,35 @@ impl Engine {
         self.rebuild_then(fresh, None, |_, _| {})
     }
 
-    /// Build again, calling `pages_ready` with the new pages (and the previous indexes) as
-    /// soon as they exist, before the search index, feeds and sitemap are made: the browser
-    /// can reload meanwhile. `changed` lists the paths (relative to the site root) the watcher
-    /// reported since the last build, so that only they are looked at; `None` looks at every
-    /// file.
+    /// Build again, pages and indexes, calling `pages_ready` with the new pages (and the
+    /// previous indexes) before the indexes are made.
     pub fn rebuild_then(
         &mut self,
         fresh: bool,
         changed: Option<&[PathBuf]>,
         pages_ready: impl FnOnce(&Outcome, Arc<Files>),
     ) -> Result<Outcome, Vec<Diagnostic>> {
+        let (mut outcome, job) = self.rebuild_pages(fresh, changed, pages_ready)?;
+        if let Some(indexes) = job.run() {
+            outcome.warnings.extend(indexes.warnings.iter().cloned());
+            self.finish(indexes);
+        }
+        Ok(outcome)
+    }
+
+    /// Build the pages again, calling `pages_ready` with them (and the previous indexes) as
+    /// soon as they exist; the returned job makes the search index, feeds and sitemap, which
+    /// serve runs in the background so that the next save need not wait for it. `changed`
+    /// lists the paths (relative to the site root) the watcher reported since the last build,
+    /// so that only they are looked at; `None` looks at every file.
+    pub fn rebuild_pages(
+        &mut self,
+        fresh: bool,
+        changed: Option<&[PathBuf]>,
+        pages_ready: impl FnOnce(&Outcome, Arc<Files>),
+    ) -> Result<(Outcome, IndexJob), Vec<Diagnostic>> {
         let started = Instant::now();
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         if fresh {
             self.cache = Cache::keeping();
         }
@@ -131,26 +194,40 @@ impl Engine {
             pages: Arc::new(out.into_files()),
             indexes: self.files.indexes.clone(),
         };
-        let mut outcome = Outcome {
+        let outcome = Outcome {
             changed: changed_urls(&self.files.pages, &files.pages),
             rendered: report.pages,
             elapsed: started.elapsed(),
-            warnings: Vec::new(),
+            warnings: report.diagnostics,
         };
-        pages_ready(&outcome, Arc::new(files.clone()));
-        let indexes = Output::Memory(Mutex::default());
-        write_indexes(&loaded, &indexes, &mut report, &self.cache);
-        self.files = Arc::new(Files {
-            pages: files.pages,
-            indexes: Arc::new(indexes.into_files()),
-        });
-        self.loaded = Some(Arc::new(loaded));
+        self.files = Arc::new(files);
+        pages_ready(&outcome, self.files.clone());
+        let loaded = Arc::new(loaded);
+        self.loaded = Some(loaded.clone());
         self.built_ebooks
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clear();
-        outcome.warnings = report.diagnostics;
-        Ok(outcome)
+        let job = IndexJob {
+            loaded,
+            search: self.cache.search.clone(),
+            generation,
+            latest: self.generation.clone(),
+        };
+        Ok((outcome, job))
+    }
+
+    /// Serve the indexes a job made, unless a newer build began meanwhile (its own job will
+    /// bring them). Returns whether they were taken.
+    pub fn finish(&mut self, indexes: Indexes) -> bool {
+        if indexes.generation != self.generation.load(Ordering::SeqCst) {
+            return false;
+        }
+        self.files = Arc::new(Files {
+            pages: self.files.pages.clone(),
+            indexes: Arc::new(indexes.files),
+        });
+        true
     }
 
     /// The translator's compare page for a URL path (`/tr/guide/x/`), if it is a translation.

@@ -195,9 +195,10 @@ fn describe(root: &Path, paths: &[PathBuf]) -> String {
     }
 }
 
-/// Rebuild and tell the browsers; one line in the terminal.
+/// Rebuild and tell the browsers; one line in the terminal. The search index, feeds and
+/// sitemap are made afterwards on another thread, so the next save need not wait for them.
 fn rebuild(
-    state: &ServerState,
+    state: &Arc<ServerState>,
     root: &Path,
     what: &str,
     fresh: bool,
@@ -219,19 +220,15 @@ fn rebuild(
             let _ = state.events.send(Message::Reload(outcome.changed.clone()));
         }
     };
-    let result = state
-        .engine
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .rebuild_then(fresh, changed, publish);
+    let mut engine = state.engine.lock().unwrap_or_else(|e| e.into_inner());
+    let result = engine.rebuild_pages(fresh, changed, publish);
+    let source = engine.source_language();
+    drop(engine);
     match result {
-        Ok(outcome) => {
-            let engine = state.engine.lock().unwrap_or_else(|e| e.into_inner());
-            *state.files.write().unwrap_or_else(|e| e.into_inner()) = engine.files();
-            if let Some(code) = engine.source_language() {
+        Ok((outcome, job)) => {
+            if let Some(code) = source {
                 *state.source.write().unwrap_or_else(|e| e.into_inner()) = code;
             }
-            drop(engine);
             if !quiet {
                 eprint!("{}", diagnostic::render_human(&outcome.warnings, root));
                 println!(
@@ -241,6 +238,8 @@ fn rebuild(
                     outcome.elapsed.as_secs_f64() * 1000.0
                 );
             }
+            let (state, root) = (state.clone(), root.to_path_buf());
+            std::thread::spawn(move || finish_indexes(&state, &root, job, quiet));
         }
         Err(problems) => {
             eprint!("{}", diagnostic::render_human(&problems, root));
@@ -249,6 +248,20 @@ fn rebuild(
             *state.overlay.write().unwrap_or_else(|e| e.into_inner()) = Some(json.clone());
             let _ = state.events.send(Message::Overlay(json));
         }
+    }
+}
+
+/// Make a build's indexes and serve them, unless a newer build began meanwhile.
+fn finish_indexes(state: &ServerState, root: &Path, job: engine::IndexJob, quiet: bool) {
+    let Some(indexes) = job.run() else {
+        return;
+    };
+    if !quiet {
+        eprint!("{}", diagnostic::render_human(&indexes.warnings, root));
+    }
+    let mut engine = state.engine.lock().unwrap_or_else(|e| e.into_inner());
+    if engine.finish(indexes) {
+        *state.files.write().unwrap_or_else(|e| e.into_inner()) = engine.files();
     }
 }
 

@@ -630,3 +630,38 @@ fn an_editors_save_is_one_rebuild() {
     let after = server.rebuilds.load(std::sync::atomic::Ordering::SeqCst);
     assert_eq!(after - before, 1, "one save, one rebuild");
 }
+
+#[test]
+fn an_index_job_overtaken_by_a_newer_build_gives_up() {
+    let site = SiteTest::new("basic");
+    let mut engine = Engine::new(&site.root, "http://127.0.0.1:1/", false, Ebooks::OnRequest);
+    let (_, first) = engine.rebuild_pages(true, None, |_, _| {}).unwrap();
+    assert!(
+        engine.files().get("search/en/index.json").is_none(),
+        "pages come before the indexes"
+    );
+    let path = "content/pages/about.md";
+    site.file(path, &format!("{}\nNew line.\n", site.read(path)));
+    let (_, second) = engine
+        .rebuild_pages(false, Some(&[std::path::PathBuf::from(path)]), |_, _| {})
+        .unwrap();
+    assert!(first.run().is_none(), "the older job stops");
+    let indexes = second.run().expect("the newest job finishes");
+    assert!(engine.finish(indexes));
+    let files = engine.files();
+    assert!(files.get("search/en/index.json").is_some());
+    assert!(files.get("sitemap.xml").is_some());
+    let page = String::from_utf8(files.get("en/pages/about/index.html").unwrap().to_vec()).unwrap();
+    assert!(page.contains("New line."));
+}
+
+#[test]
+fn indexes_of_an_older_build_are_not_served() {
+    let site = SiteTest::new("basic");
+    let mut engine = Engine::new(&site.root, "http://127.0.0.1:1/", false, Ebooks::OnRequest);
+    let (_, first) = engine.rebuild_pages(true, None, |_, _| {}).unwrap();
+    let old = first.run().expect("nothing newer yet");
+    let (_, second) = engine.rebuild_pages(false, None, |_, _| {}).unwrap();
+    assert!(!engine.finish(old), "a newer build began after this job");
+    assert!(engine.finish(second.run().unwrap()));
+}
