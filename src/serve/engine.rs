@@ -78,8 +78,30 @@ pub struct Indexes {
 
 impl IndexJob {
     /// Make the indexes; `None` when a newer build began before they were done.
+    ///
+    /// The work runs on a pool of its own with one thread: on the shared pool, the next build's
+    /// parallel work would queue behind the index's long tasks, while on its own thread the
+    /// index only takes a share of the processor (and gives up at its next step).
     pub fn run(self) -> Option<Indexes> {
+        static POOL: std::sync::LazyLock<Option<rayon::ThreadPool>> =
+            std::sync::LazyLock::new(|| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(1)
+                    .thread_name(|_| "guidebook-indexes".into())
+                    .build()
+                    .ok()
+            });
+        match POOL.as_ref() {
+            Some(pool) => pool.install(|| self.run_here()),
+            None => self.run_here(),
+        }
+    }
+
+    fn run_here(self) -> Option<Indexes> {
         let superseded = || self.latest.load(Ordering::SeqCst) != self.generation;
+        if superseded() {
+            return None;
+        }
         let out = Output::Memory(Mutex::default());
         let mut report = BuildReport::default();
         write_indexes(

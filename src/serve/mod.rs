@@ -251,8 +251,13 @@ fn rebuild(
     }
 }
 
+/// How long the indexes of a build wait for the editor to pause: saves in quick succession
+/// then cost only their pages, and only the last one's index is made.
+const INDEX_PAUSE: Duration = Duration::from_millis(300);
+
 /// Make a build's indexes and serve them, unless a newer build began meanwhile.
 fn finish_indexes(state: &ServerState, root: &Path, job: engine::IndexJob, quiet: bool) {
+    std::thread::sleep(INDEX_PAUSE);
     let Some(indexes) = job.run() else {
         return;
     };
