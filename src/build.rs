@@ -667,7 +667,7 @@ fn write_covers(
 }
 
 /// Write a file, or say why it could not be written.
-fn put(
+fn write_or_report(
     out: &Output,
     problems: &mut Vec<Diagnostic>,
     rel: &str,
@@ -691,10 +691,10 @@ fn write_feeds(site: &Site, i18n: &I18n, out: &Output) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for lang in 0..site.config.languages.len() {
         let rel = format!("{}/reports/atom.xml", site.config.languages[lang].code);
-        put(out, &mut problems, &rel, Ok(feeds::atom(site, i18n, lang)));
+        write_or_report(out, &mut problems, &rel, Ok(feeds::atom(site, i18n, lang)));
     }
-    put(out, &mut problems, "sitemap.xml", Ok(feeds::sitemap(site)));
-    put(out, &mut problems, "robots.txt", Ok(feeds::robots(site)));
+    write_or_report(out, &mut problems, "sitemap.xml", Ok(feeds::sitemap(site)));
+    write_or_report(out, &mut problems, "robots.txt", Ok(feeds::robots(site)));
     problems
 }
 
@@ -707,8 +707,9 @@ fn write_extras(
     out: &Output,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let mut put =
-        |rel: &str, bytes: Result<Vec<u8>, Diagnostic>| put(out, &mut problems, rel, bytes);
+    let mut put = |rel: &str, bytes: Result<Vec<u8>, Diagnostic>| {
+        write_or_report(out, &mut problems, rel, bytes)
+    };
     put(".nojekyll", Ok(Vec::new()));
     let chooser = chooser_context(site, i18n);
     put(

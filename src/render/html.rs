@@ -176,17 +176,6 @@ impl HtmlRenderer {
         })
     }
 
-    /// Render one template with a context.
-    pub fn render(&self, template: &str, ctx: &PageContext) -> Result<String, Diagnostic> {
-        let bytes = self.render_bytes(template, ctx)?;
-        String::from_utf8(bytes).map_err(|e| {
-            Diagnostic::error(
-                "template",
-                format!("{template} made text that is not UTF-8: {e}"),
-            )
-        })
-    }
-
     /// Render one template to bytes, as pages are written (Tera's output is UTF-8 already;
     /// checking it again costs a pass over every page).
     pub fn render_bytes(&self, template: &str, ctx: &PageContext) -> Result<Vec<u8>, Diagnostic> {
